@@ -43,10 +43,16 @@ let package = Package(
             dependencies: ["EncoursCore"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EncoursGenerator",
+            dependencies: ["EncoursCore"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "encours",
             dependencies: [
                 "EncoursCore",
+                "EncoursGenerator",
                 "EncoursStore",
                 "EncoursImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,6 +72,11 @@ let package = Package(
         .testTarget(
             name: "EncoursImportTests",
             dependencies: ["EncoursImport", "EncoursCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EncoursGeneratorTests",
+            dependencies: ["EncoursGenerator", "EncoursCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,144 @@
+/// A batch checked against the ledger: the customer each event is filed under (the log's
+/// `stream`) and the accounts as they will be once it is appended.
+///
+/// Checking and applying are split, as a state machine returns an action: the caller
+/// appends the batch durably, then commits it here. A batch that fails to append is
+/// simply dropped and the ledger has not changed.
+public struct PreparedBatch: Sendable {
+    /// One per event, in batch order.
+    public let streams: [CustomerID]
+    /// The sequence numbers the events must receive, in batch order.
+    public let sequences: ClosedRange<Int64>?
+    let accounts: [CustomerAccount]
+    let owners: DocumentOwners
+}
+
+/// Why a batch was refused: every violation found, each tied to its event when it is one of
+/// the batch's (`index`), or to a recorded event the batch would invalidate (`index` nil).
+public struct BatchRejection: Error, Sendable {
+    public struct Item: Sendable, Hashable {
+        /// Position of the event in the batch, or `nil` for a recorded event.
+        public var index: Int?
+        public var violation: LedgerViolation
+    }
+
+    public var items: [Item]
+}
+
+extension Ledger {
+    /// Checks `events` as if appended after everything recorded, in their order; returns
+    /// what to append, or every violation. The ledger does not change.
+    public func prepare(_ events: [Event]) -> Result<PreparedBatch, BatchRejection> {
+        let firstSequence = lastSequence + 1
+        var view = OwnerView(recorded: owners)
+        var streams: [CustomerID] = []
+        streams.reserveCapacity(events.count)
+        var rejected: [BatchRejection.Item] = []
+        var newEntries: [CustomerID: [LedgerEntry]] = [:]
+        var streamOrder: [CustomerID] = []
+
+        for (index, event) in events.enumerated() {
+            let sequence = firstSequence + Int64(index)
+            guard let stream = view.stream(of: event) else {
+                rejected.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
+                streams.append(CustomerID(""))
+                continue
+            }
+            streams.append(stream)
+            view.batch.record(event, customer: stream)
+            if newEntries[stream] == nil { streamOrder.append(stream) }
+            newEntries[stream, default: []].append(LedgerEntry(sequence: sequence, event: event))
+        }
+
+        var accounts: [CustomerAccount] = []
+        for stream in streamOrder {
+            let additions = newEntries[stream]!.sorted(by: LedgerEntry.precedes)
+            var account = self.account(stream) ?? CustomerAccount(customer: stream)
+            let violations: [LedgerViolation]
+            if let lastDay = account.state.lastDay, additions[0].event.on < lastDay {
+                var merged = account.entries
+                merged.append(contentsOf: additions)
+                merged.sort(by: LedgerEntry.precedes)
+                let rebuilt = CustomerAccount.rebuild(customer: stream, entries: merged, owners: view)
+                account.entries = merged
+                account.state = rebuilt.state
+                violations = rebuilt.violations
+            } else {
+                var state = account.state
+                var found: [LedgerViolation] = []
+                for entry in additions {
+                    do { try state.apply(entry, owners: view) } catch { found.append(error) }
+                }
+                account.entries.append(contentsOf: additions)
+                account.state = state
+                violations = found
+            }
+            for violation in violations {
+                rejected.append(Ledger.item(for: violation, firstSequence: firstSequence))
+            }
+            accounts.append(account)
+        }
+
+        if !rejected.isEmpty {
+            rejected.sort { ($0.index ?? -1, $0.violation.sequence) < ($1.index ?? -1, $1.violation.sequence) }
+            return .failure(BatchRejection(items: rejected))
+        }
+        let sequences = events.isEmpty ? nil : firstSequence...(firstSequence + Int64(events.count) - 1)
+        return .success(PreparedBatch(streams: streams, sequences: sequences, accounts: accounts, owners: view.batch))
+    }
+
+    /// Applies a prepared batch once the log holds it. Nothing else may have been appended
+    /// or committed since it was prepared.
+    public mutating func commit(_ batch: PreparedBatch) {
+        if let sequences = batch.sequences {
+            precondition(sequences.lowerBound == lastSequence + 1, "a batch was committed out of order")
+            lastSequence = sequences.upperBound
+            entryCount += sequences.count
+        }
+        for account in batch.accounts {
+            if let index = accountIndex[account.customer] {
+                accounts[index] = account
+            } else {
+                _ = insertAccount(account)
+            }
+        }
+        owners.merge(batch.owners)
+    }
+
+    private static func item(for violation: LedgerViolation, firstSequence: Int64) -> BatchRejection.Item {
+        if violation.sequence >= firstSequence {
+            return .init(index: Int(violation.sequence - firstSequence), violation: violation)
+        }
+        var invalidated = violation
+        invalidated.code = .recordedEventInvalidated
+        invalidated.message = "recorded event seq \(violation.sequence) would no longer hold: \(violation)"
+        invalidated.field = nil
+        return .init(index: nil, violation: invalidated)
+    }
+}
+
+extension OwnerView {
+    /// The customer an event is filed under: the one it names, else the owner of the
+    /// document it names.
+    func stream(of event: Event) -> CustomerID? {
+        if let customer = event.namedCustomer { return customer }
+        switch event {
+        case .orderCancelled(let cancelled): return order(cancelled.order)
+        case .disputeOpened(let opened): return invoice(opened.invoice)
+        case .disputeResolved(let resolved): return dispute(resolved.dispute)
+        default: return nil
+        }
+    }
+
+    func unresolvedReference(_ event: Event, sequence: Int64) -> LedgerViolation {
+        let (field, kind, id): (String, String, String) =
+            switch event {
+            case .orderCancelled(let cancelled): ("order", "order", cancelled.order.rawValue)
+            case .disputeOpened(let opened): ("invoice", "invoice", opened.invoice.rawValue)
+            case .disputeResolved(let resolved): ("dispute", "dispute", resolved.dispute.rawValue)
+            default: ("customer", "customer", "")
+            }
+        return LedgerViolation(
+            code: .unknownDocument, sequence: sequence, field: field, message: "\(kind) \"\(id)\" is unknown")
+    }
+}

@@ -1,0 +1,21 @@
+/// An event at its place in the log: the unit the ledger orders and replays.
+///
+/// Events take effect by business date (`on`), then by log order (`sequence`) within a day,
+/// whatever order they arrived in. `(on, sequence)` is therefore the order of a timeline.
+public struct LedgerEntry: Sendable, Hashable {
+    /// The log's sequence number (`seq`); provisional while a batch is being checked.
+    public var sequence: Int64
+    public var event: Event
+
+    public init(sequence: Int64, event: Event) {
+        self.sequence = sequence
+        self.event = event
+    }
+
+    @inlinable
+    static func precedes(_ lhs: LedgerEntry, _ rhs: LedgerEntry) -> Bool {
+        let lhsDay = lhs.event.on
+        let rhsDay = rhs.event.on
+        return lhsDay != rhsDay ? lhsDay < rhsDay : lhs.sequence < rhs.sequence
+    }
+}

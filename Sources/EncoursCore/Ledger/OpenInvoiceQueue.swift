@@ -1,0 +1,49 @@
+/// The customer's invoices in the order unallocated money settles them: earliest due date,
+/// then earliest issue date, then invoice id in byte order (DESIGN §5).
+///
+/// Kept sorted as invoices arrive (usually at the end) so a payment walks it from the front.
+/// Settled invoices are skipped lazily: amounts only ever decrease, so an invoice that is
+/// settled stays settled and the front can move past it for good.
+struct OpenInvoiceQueue: Sendable, Hashable {
+    private(set) var order: [Int32] = []
+    private(set) var head = 0
+
+    mutating func insert(_ index: Int32, invoices: [InvoiceState]) {
+        let new = invoices[Int(index)]
+        var position = order.count
+        while position > head, OpenInvoiceQueue.settlesBefore(new, invoices[Int(order[position - 1])]) {
+            position -= 1
+        }
+        order.insert(index, at: position)
+    }
+
+    /// Applies up to `amount` to open invoices in settlement order; returns what is left.
+    mutating func settle(_ amount: Money, invoices: inout [InvoiceState]) -> Money {
+        var remaining = amount
+        var position = head
+        while remaining.isPositive, position < order.count {
+            let index = Int(order[position])
+            let open = invoices[index].openAmount
+            if open.isPositive {
+                let applied = min(open, remaining)
+                invoices[index].settled += applied
+                remaining -= applied
+            }
+            position += 1
+        }
+        advanceHead(invoices: invoices)
+        return remaining
+    }
+
+    mutating func advanceHead(invoices: [InvoiceState]) {
+        while head < order.count, !invoices[Int(order[head])].openAmount.isPositive {
+            head += 1
+        }
+    }
+
+    static func settlesBefore(_ lhs: InvoiceState, _ rhs: InvoiceState) -> Bool {
+        if lhs.dueOn != rhs.dueOn { return lhs.dueOn < rhs.dueOn }
+        if lhs.issuedOn != rhs.issuedOn { return lhs.issuedOn < rhs.issuedOn }
+        return lhs.id < rhs.id
+    }
+}

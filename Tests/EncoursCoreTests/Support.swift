@@ -1,0 +1,83 @@
+import EncoursCore
+import Testing
+
+/// A day from its ISO text; tests write dates as people read them.
+func day(_ text: String) -> Day {
+    guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }
+    return value
+}
+
+/// An amount from its decimal text.
+func eur(_ text: String) -> Money {
+    do { return try Money(parsing: text) } catch { fatalError("bad test amount \(text)") }
+}
+
+func register(
+    _ customer: CustomerID, on: String, terms: Int? = nil, limit: String? = nil, policy: CreditPolicy? = nil
+) -> Event {
+    .customerRegistered(
+        CustomerRegistered(
+            customer: customer,
+            profile: CustomerProfile(
+                legalName: "SAS \(customer)", termsDays: terms, creditLimit: limit.map(eur), policy: policy),
+            on: day(on)))
+}
+
+func invoice(
+    _ id: InvoiceID, _ customer: CustomerID, _ amount: String, on: String, due: String? = nil, order: OrderID? = nil
+) -> Event {
+    .invoiceIssued(
+        InvoiceIssued(
+            customer: customer, invoice: id, amount: eur(amount), on: day(on), dueOn: due.map(day), order: order))
+}
+
+func payment(
+    _ id: PaymentID, _ customer: CustomerID, _ amount: String, on: String, allocations: [(InvoiceID, String)] = []
+) -> Event {
+    .paymentReceived(
+        PaymentReceived(
+            customer: customer, payment: id, amount: eur(amount), on: day(on),
+            allocations: allocations.map { Allocation(invoice: $0.0, amount: eur($0.1)) }))
+}
+
+func creditNote(_ id: CreditNoteID, _ customer: CustomerID, _ amount: String, on: String, invoice: InvoiceID? = nil)
+    -> Event
+{
+    .creditNoteIssued(CreditNoteIssued(customer: customer, creditNote: id, amount: eur(amount), invoice: invoice, on: day(on)))
+}
+
+/// Builds a ledger by checking and committing each event in turn, as the daemon does.
+func appendOneByOne(_ events: [Event]) throws -> Ledger {
+    var ledger = Ledger()
+    for event in events {
+        switch ledger.prepare([event]) {
+        case .success(let batch): ledger.commit(batch)
+        case .failure(let rejection): throw rejection
+        }
+    }
+    return ledger
+}
+
+/// Builds a ledger as a cold start does: replaying a log in sequence order.
+func replayed(_ events: [Event]) throws -> Ledger {
+    let checked = try appendOneByOne(events)
+    var replay = LedgerReplay()
+    // Streams as the log recorded them, in log order.
+    var entries: [(Int64, CustomerID, Event)] = []
+    for account in checked.accounts {
+        for entry in account.entries { entries.append((entry.sequence, account.customer, entry.event)) }
+    }
+    for (sequence, stream, event) in entries.sorted(by: { $0.0 < $1.0 }) {
+        replay.add(sequence: sequence, stream: stream, event: event)
+    }
+    return try replay.finish()
+}
+
+/// The violations a batch meets, or none.
+func violations(of events: [Event], after recorded: [Event] = []) throws -> [BatchRejection.Item] {
+    let ledger = try appendOneByOne(recorded)
+    switch ledger.prepare(events) {
+    case .success: return []
+    case .failure(let rejection): return rejection.items
+    }
+}
