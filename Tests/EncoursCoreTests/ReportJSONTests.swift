@@ -48,3 +48,28 @@ import Testing
         #expect(text == #""a\"b\\c\nd\u0001é""#)
     }
 }
+
+@Suite struct ReportTableTests {
+    @Test func textAlignsColumnsAndEndsWithTotals() {
+        let table = ReportTable(
+            headers: ["customer", "total"], alignments: [.left, .right], rows: [["C1", "5.00"], ["LONGER", "1234.50"]],
+            totals: ["TOTAL", "1239.50"])
+        #expect(
+            table.text == """
+                customer    total
+                --------  -------
+                C1           5.00
+                LONGER    1234.50
+                --------  -------
+                TOTAL     1239.50
+
+                """)
+    }
+
+    @Test func csvQuotesWhatNeedsQuotingAndLeavesTotalsOut() {
+        let table = ReportTable(
+            headers: ["customer", "total"], alignments: [.left, .right], rows: [["Dupont, \"fils\"", "5.00"]],
+            totals: ["TOTAL", "5.00"])
+        #expect(table.csv == "customer,total\r\n\"Dupont, \"\"fils\"\"\",5.00\r\n")
+    }
+}
