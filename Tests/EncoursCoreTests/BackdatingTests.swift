@@ -38,7 +38,7 @@ import Testing
         let state = late.account(c1)!.state
         #expect(state.invoices.map(\.openAmount.decimalString) == ["0.00", "40.00"])
         // Recorded in arrival order, applied in date order.
-        #expect(late.account(c1)!.entries.map(\.event.on.description) ==
+        #expect(late.entries(of: late.account(c1)!).map(\.event.on.description) ==
             ["2026-01-01", "2026-01-10", "2026-01-20", "2026-02-01", "2026-03-01"])
     }
 

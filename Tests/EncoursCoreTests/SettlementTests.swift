@@ -6,7 +6,7 @@ import Testing
     let c1: CustomerID = "C1"
 
     func openAmounts(_ ledger: Ledger, asOf: String) -> [String: String] {
-        let state = ledger.account(c1)!.state(asOf: day(asOf))!
+        let state = ledger.state(of: ledger.account(c1)!, asOf: day(asOf))!
         return Dictionary(uniqueKeysWithValues: state.invoices.map { ($0.id.rawValue, $0.openAmount.decimalString) })
     }
 

@@ -65,7 +65,7 @@ func replayed(_ events: [Event]) throws -> Ledger {
     // Streams as the log recorded them, in log order.
     var entries: [(Int64, CustomerID, Event)] = []
     for account in checked.accounts {
-        for entry in account.entries { entries.append((entry.sequence, account.customer, entry.event)) }
+        for entry in checked.entries(of: account) { entries.append((entry.sequence, account.customer, entry.event)) }
     }
     for (sequence, stream, event) in entries.sorted(by: { $0.0 < $1.0 }) {
         replay.add(sequence: sequence, stream: stream, event: event)

@@ -1,23 +1,24 @@
 /// One business fact about a customer account: the unit the log records and replays.
 ///
 /// Each case carries the fields DESIGN §4 defines for its `type`. Events are values; the
-/// ledger never mutates one, it only applies it.
+/// ledger never mutates one, it only applies it. The rarer, larger cases are `indirect` so
+/// that the common ones (invoices, payments) keep a million events in memory small.
 public enum Event: Sendable, Hashable {
-    case customerRegistered(CustomerRegistered)
-    case customerUpdated(CustomerUpdated)
-    case creditLimitSet(CreditLimitSet)
-    case customerBlocked(CustomerBlockChange)
-    case customerUnblocked(CustomerBlockChange)
+    indirect case customerRegistered(CustomerRegistered)
+    indirect case customerUpdated(CustomerUpdated)
+    indirect case creditLimitSet(CreditLimitSet)
+    indirect case customerBlocked(CustomerBlockChange)
+    indirect case customerUnblocked(CustomerBlockChange)
     case orderPlaced(OrderPlaced)
     case orderCancelled(OrderCancelled)
     case invoiceIssued(InvoiceIssued)
     case creditNoteIssued(CreditNoteIssued)
     case paymentReceived(PaymentReceived)
-    case disputeOpened(DisputeOpened)
-    case disputeResolved(DisputeResolved)
-    case promiseMade(PromiseMade)
-    case reminderSent(ReminderSent)
-    case noteLogged(NoteLogged)
+    indirect case disputeOpened(DisputeOpened)
+    indirect case disputeResolved(DisputeResolved)
+    indirect case promiseMade(PromiseMade)
+    indirect case reminderSent(ReminderSent)
+    indirect case noteLogged(NoteLogged)
     case creditApplied(CreditApplied)
 }
 

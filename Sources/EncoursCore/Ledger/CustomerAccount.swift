@@ -1,51 +1,53 @@
-/// One customer's stream: its entries in timeline order and the state they add up to.
+/// One customer's stream: where its entries are in the ledger, in timeline order, and the
+/// state they add up to.
 ///
 /// The entries are kept so that a backdated event can be put in its place and the
 /// account's timeline run again; only this customer's figures can change, because every
 /// effect of an event (settlement, credit, disputes) stays within its customer.
 public struct CustomerAccount: Sendable {
     public let customer: CustomerID
-    /// Sorted by `(on, sequence)`.
-    public internal(set) var entries: [LedgerEntry]
+    /// Positions in ``Ledger/entries``, sorted by `(on, sequence)`.
+    public internal(set) var entryPositions: [Int32]
     /// The state after every entry.
     public internal(set) var state: AccountState
 
     init(customer: CustomerID) {
         self.customer = customer
-        self.entries = []
+        self.entryPositions = []
         self.state = AccountState(customer: customer)
     }
 
-    /// The account as it stood at the end of business date `day`, or `nil` when the customer
-    /// was not yet registered then.
-    public func state(asOf day: Day) -> AccountState? {
-        if let lastDay = state.lastDay, lastDay <= day {
-            return state.isRegistered ? state : nil
-        }
-        var past = AccountState(customer: customer)
-        for entry in entries {
-            guard entry.event.on <= day else { break }
-            // A recorded timeline was checked when it was appended; it cannot fail here.
-            try? past.apply(entry, owners: nil)
-        }
-        return past.isRegistered ? past : nil
-    }
-
-    /// Runs the whole timeline again from its first entry, collecting every violation.
-    /// An entry that violates is left out and the run goes on, so that one bad event does
-    /// not hide the others.
-    static func rebuild(
-        customer: CustomerID, entries: [LedgerEntry], owners: OwnerView?
-    ) -> (state: AccountState, violations: [LedgerViolation]) {
+    /// Runs the timeline from its first entry, collecting every violation. An entry that
+    /// violates is left out and the run goes on, so one bad event does not hide the others.
+    func rebuilt(entries: EntryLookup, owners: OwnerView?) -> (state: AccountState, violations: [LedgerViolation]) {
         var state = AccountState(customer: customer)
         var violations: [LedgerViolation] = []
-        for entry in entries {
+        for position in entryPositions {
             do {
-                try state.apply(entry, owners: owners)
+                try state.apply(entries[position], owners: owners)
             } catch {
                 violations.append(error)
             }
         }
         return (state, violations)
+    }
+}
+
+/// The ledger's entries seen together with those of a batch being checked, which will take
+/// the next positions once committed.
+struct EntryLookup {
+    let recorded: [LedgerEntry]
+    var pending: [LedgerEntry] = []
+
+    subscript(position: Int32) -> LedgerEntry {
+        let index = Int(position)
+        return index < recorded.count ? recorded[index] : pending[index - recorded.count]
+    }
+
+    /// Timeline order: business date, then log order (positions follow log order).
+    func precedes(_ lhs: Int32, _ rhs: Int32) -> Bool {
+        let lhsDay = self[lhs].event.on
+        let rhsDay = self[rhs].event.on
+        return lhsDay != rhsDay ? lhsDay < rhsDay : lhs < rhs
     }
 }

@@ -10,6 +10,7 @@ public struct PreparedBatch: Sendable {
     /// The sequence numbers the events must receive, in batch order.
     public let sequences: ClosedRange<Int64>?
     let accounts: [CustomerAccount]
+    let entries: [LedgerEntry]
     let owners: DocumentOwners
 }
 
@@ -34,7 +35,9 @@ extension Ledger {
         var streams: [CustomerID] = []
         streams.reserveCapacity(events.count)
         var rejected: [BatchRejection.Item] = []
-        var newEntries: [CustomerID: [LedgerEntry]] = [:]
+        var lookup = EntryLookup(recorded: entries)
+        lookup.pending.reserveCapacity(events.count)
+        var newPositions: [CustomerID: [Int32]] = [:]
         var streamOrder: [CustomerID] = []
 
         for (index, event) in events.enumerated() {
@@ -46,30 +49,29 @@ extension Ledger {
             }
             streams.append(stream)
             view.batch.record(event, customer: stream)
-            if newEntries[stream] == nil { streamOrder.append(stream) }
-            newEntries[stream, default: []].append(LedgerEntry(sequence: sequence, event: event))
+            if newPositions[stream] == nil { streamOrder.append(stream) }
+            newPositions[stream, default: []].append(Int32(entries.count + lookup.pending.count))
+            lookup.pending.append(LedgerEntry(sequence: sequence, event: event))
         }
 
         var accounts: [CustomerAccount] = []
         for stream in streamOrder {
-            let additions = newEntries[stream]!.sorted(by: LedgerEntry.precedes)
+            let additions = newPositions[stream]!.sorted(by: lookup.precedes)
             var account = self.account(stream) ?? CustomerAccount(customer: stream)
             let violations: [LedgerViolation]
-            if let lastDay = account.state.lastDay, additions[0].event.on < lastDay {
-                var merged = account.entries
-                merged.append(contentsOf: additions)
-                merged.sort(by: LedgerEntry.precedes)
-                let rebuilt = CustomerAccount.rebuild(customer: stream, entries: merged, owners: view)
-                account.entries = merged
+            if let lastDay = account.state.lastDay, lookup[additions[0]].event.on < lastDay {
+                account.entryPositions.append(contentsOf: additions)
+                account.entryPositions.sort(by: lookup.precedes)
+                let rebuilt = account.rebuilt(entries: lookup, owners: view)
                 account.state = rebuilt.state
                 violations = rebuilt.violations
             } else {
                 var state = account.state
                 var found: [LedgerViolation] = []
-                for entry in additions {
-                    do { try state.apply(entry, owners: view) } catch { found.append(error) }
+                for position in additions {
+                    do { try state.apply(lookup[position], owners: view) } catch { found.append(error) }
                 }
-                account.entries.append(contentsOf: additions)
+                account.entryPositions.append(contentsOf: additions)
                 account.state = state
                 violations = found
             }
@@ -84,7 +86,9 @@ extension Ledger {
             return .failure(BatchRejection(items: rejected))
         }
         let sequences = events.isEmpty ? nil : firstSequence...(firstSequence + Int64(events.count) - 1)
-        return .success(PreparedBatch(streams: streams, sequences: sequences, accounts: accounts, owners: view.batch))
+        return .success(
+            PreparedBatch(
+                streams: streams, sequences: sequences, accounts: accounts, entries: lookup.pending, owners: view.batch))
     }
 
     /// Applies a prepared batch once the log holds it. Nothing else may have been appended
@@ -93,8 +97,8 @@ extension Ledger {
         if let sequences = batch.sequences {
             precondition(sequences.lowerBound == lastSequence + 1, "a batch was committed out of order")
             lastSequence = sequences.upperBound
-            entryCount += sequences.count
         }
+        entries.append(contentsOf: batch.entries)
         for account in batch.accounts {
             if let index = accountIndex[account.customer] {
                 accounts[index] = account

@@ -4,6 +4,8 @@
 /// by applying checked batches. It is a value with no I/O: the store feeds it, the server
 /// and the CLI ask it questions.
 public struct Ledger: Sendable {
+    /// Every entry, in log order; accounts refer to them by position.
+    public internal(set) var entries: [LedgerEntry] = []
     public internal(set) var accounts: [CustomerAccount] = []
     var accountIndex: [CustomerID: Int] = [:]
     /// Account indices in customer-id byte order, the order results are listed in.
@@ -11,7 +13,6 @@ public struct Ledger: Sendable {
     public internal(set) var owners = DocumentOwners()
     /// The sequence of the latest entry the ledger holds (0 when empty).
     public internal(set) var lastSequence: Int64 = 0
-    public internal(set) var entryCount = 0
 
     public init() {}
 
@@ -25,6 +26,29 @@ public struct Ledger: Sendable {
             return account(customer).map { [$0] } ?? []
         }
         return sortedAccountIndices.map { accounts[$0] }
+    }
+
+    public var entryCount: Int { entries.count }
+
+    /// The customer's entries in timeline order.
+    public func entries(of account: CustomerAccount) -> [LedgerEntry] {
+        account.entryPositions.map { entries[Int($0)] }
+    }
+
+    /// The account as it stood at the end of business date `day`, or `nil` when the customer
+    /// was not yet registered then.
+    public func state(of account: CustomerAccount, asOf day: Day) -> AccountState? {
+        if let lastDay = account.state.lastDay, lastDay <= day {
+            return account.state.isRegistered ? account.state : nil
+        }
+        var past = AccountState(customer: account.customer)
+        for position in account.entryPositions {
+            let entry = entries[Int(position)]
+            guard entry.event.on <= day else { break }
+            // A recorded timeline was checked when it was appended; it cannot fail here.
+            try? past.apply(entry, owners: nil)
+        }
+        return past.isRegistered ? past : nil
     }
 
     mutating func insertAccount(_ account: CustomerAccount) -> Int {

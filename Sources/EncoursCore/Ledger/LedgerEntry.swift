@@ -11,11 +11,4 @@ public struct LedgerEntry: Sendable, Hashable {
         self.sequence = sequence
         self.event = event
     }
-
-    @inlinable
-    static func precedes(_ lhs: LedgerEntry, _ rhs: LedgerEntry) -> Bool {
-        let lhsDay = lhs.event.on
-        let rhsDay = rhs.event.on
-        return lhsDay != rhsDay ? lhsDay < rhsDay : lhs.sequence < rhs.sequence
-    }
 }

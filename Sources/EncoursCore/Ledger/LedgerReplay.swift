@@ -9,7 +9,12 @@ public struct LedgerReplay {
     private var lastCustomer: CustomerID?
     private var lastIndex = 0
 
-    public init() {}
+    private var invoiceCount = 0
+
+    /// `expectedCount`: how many entries the log holds, so memory is taken once.
+    public init(expectedCount: Int = 0) {
+        ledger.entries.reserveCapacity(expectedCount)
+    }
 
     /// Adds the next recorded entry; `stream` is the customer the log filed it under.
     public mutating func add(sequence: Int64, stream: CustomerID, event: Event) {
@@ -25,17 +30,20 @@ public struct LedgerReplay {
         }
         lastCustomer = stream
         lastIndex = index
-        ledger.accounts[index].entries.append(LedgerEntry(sequence: sequence, event: event))
+        ledger.accounts[index].entryPositions.append(Int32(ledger.entries.count))
+        ledger.entries.append(LedgerEntry(sequence: sequence, event: event))
         ledger.lastSequence = max(ledger.lastSequence, sequence)
-        ledger.entryCount += 1
+        if case .invoiceIssued = event { invoiceCount += 1 }
     }
 
     /// Runs every account's timeline and returns the ledger, or the first violation found:
     /// a log that replays with a violation was not written by this ledger's rules.
     public consuming func finish() throws(LedgerReplayError) -> Ledger {
         var owners = DocumentOwners()
+        owners.invoices.reserveCapacity(invoiceCount)
+        let lookup = EntryLookup(recorded: ledger.entries)
         for index in ledger.accounts.indices {
-            try ledger.accounts[index].replayTimeline(owners: &owners)
+            try ledger.accounts[index].replayTimeline(entries: lookup, owners: &owners)
         }
         ledger.owners = owners
         ledger.sortedAccountIndices = ledger.accounts.indices.sorted {
@@ -56,16 +64,17 @@ public struct LedgerReplayError: Error, Sendable, CustomStringConvertible {
 }
 
 extension CustomerAccount {
-    mutating func replayTimeline(owners: inout DocumentOwners) throws(LedgerReplayError) {
+    mutating func replayTimeline(entries: EntryLookup, owners: inout DocumentOwners) throws(LedgerReplayError) {
         var sorted = true
-        for position in entries.indices.dropFirst()
-        where LedgerEntry.precedes(entries[position], entries[position - 1]) {
+        for index in entryPositions.indices.dropFirst()
+        where entries.precedes(entryPositions[index], entryPositions[index - 1]) {
             sorted = false
             break
         }
-        if !sorted { entries.sort(by: LedgerEntry.precedes) }
+        if !sorted { entryPositions.sort(by: entries.precedes) }
         var next = AccountState(customer: customer)
-        for entry in entries {
+        for position in entryPositions {
+            let entry = entries[position]
             do {
                 try next.apply(entry, owners: nil)
             } catch {

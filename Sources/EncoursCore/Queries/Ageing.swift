@@ -66,7 +66,7 @@ extension Ledger {
         var total = AgeingLine(customer: nil, bucketCount: buckets.count)
         var lines: [AgeingLine] = []
         for account in accountsInOrder(only: customer) {
-            guard let state = account.state(asOf: day) else { continue }
+            guard let state = state(of: account, asOf: day) else { continue }
             let line = state.ageingLine(asOf: day, buckets: buckets)
             guard !line.isAllZero else { continue }
             total.add(line)

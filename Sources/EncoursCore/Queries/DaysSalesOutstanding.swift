@@ -122,7 +122,7 @@ extension Ledger {
         var receivables = Money.zero
         var lines: [DSOLine] = []
         for account in accountsInOrder(only: customer) {
-            guard let state = account.state(asOf: day) else { continue }
+            guard let state = state(of: account, asOf: day) else { continue }
             var window = empty
             window.add(state)
             let owed = state.receivables

@@ -60,7 +60,7 @@ extension AccountState {
 extension Ledger {
     /// Exposure on `day` for every customer registered by then, or one.
     public func exposure(asOf day: Day, customer: CustomerID? = nil) -> ExposureReport {
-        let lines = accountsInOrder(only: customer).compactMap { $0.state(asOf: day)?.exposureLine(asOf: day) }
+        let lines = accountsInOrder(only: customer).compactMap { state(of: $0, asOf: day)?.exposureLine(asOf: day) }
         return ExposureReport(asOf: day, customers: lines)
     }
 }
