@@ -44,10 +44,15 @@ struct EntryLookup {
         return index < recorded.count ? recorded[index] : pending[index - recorded.count]
     }
 
+    func day(at position: Int32) -> Day {
+        let index = Int(position)
+        return index < recorded.count ? recorded[index].on : pending[index - recorded.count].on
+    }
+
     /// Timeline order: business date, then log order (positions follow log order).
     func precedes(_ lhs: Int32, _ rhs: Int32) -> Bool {
-        let lhsDay = self[lhs].event.on
-        let rhsDay = self[rhs].event.on
+        let lhsDay = day(at: lhs)
+        let rhsDay = day(at: rhs)
         return lhsDay != rhsDay ? lhsDay < rhsDay : lhs < rhs
     }
 }

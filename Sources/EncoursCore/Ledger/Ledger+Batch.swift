@@ -59,7 +59,7 @@ extension Ledger {
             let additions = newPositions[stream]!.sorted(by: lookup.precedes)
             var account = self.account(stream) ?? CustomerAccount(customer: stream)
             let violations: [LedgerViolation]
-            if let lastDay = account.state.lastDay, lookup[additions[0]].event.on < lastDay {
+            if let lastDay = account.state.lastDay, lookup.day(at: additions[0]) < lastDay {
                 account.entryPositions.append(contentsOf: additions)
                 account.entryPositions.sort(by: lookup.precedes)
                 let rebuilt = account.rebuilt(entries: lookup, owners: view)

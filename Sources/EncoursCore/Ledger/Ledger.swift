@@ -43,8 +43,8 @@ public struct Ledger: Sendable {
         }
         var past = AccountState(customer: account.customer)
         for position in account.entryPositions {
+            guard entries[Int(position)].on <= day else { break }
             let entry = entries[Int(position)]
-            guard entry.event.on <= day else { break }
             // A recorded timeline was checked when it was appended; it cannot fail here.
             try? past.apply(entry, owners: nil)
         }
