@@ -36,6 +36,9 @@ let package = Package(
                 "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // Migrations/*.sql compiled into the binary (installed binaries have no source
+            // tree); Sources/EncoursStore/Migrations is a symlink to the top-level folder.
+            resources: [.embedInCode("Migrations")],
             swiftSettings: strictSettings
         ),
         .target(

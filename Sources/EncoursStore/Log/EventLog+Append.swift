@@ -1,0 +1,158 @@
+extension EventLog {
+    /// Appends a batch in one transaction and reports, per event, its sequence number and
+    /// whether it was new.
+    ///
+    /// All or nothing: the batch is one `BEGIN IMMEDIATE … COMMIT`, and any failure,
+    /// including a ``EventLogError/conflict(index:key:existing:)`` (an event whose key is
+    /// already used, in the log or earlier in the batch, by different record bytes), rolls
+    /// it all back. An event whose key is already used by identical record bytes is a
+    /// ``AppendOutcome/duplicate(seq:)``: no row, and the hash chain does not advance.
+    ///
+    /// When this returns, the batch is committed with `synchronous=FULL` in WAL mode: it
+    /// survives a crash or a power cut.
+    ///
+    /// - Parameter recordedAt: the UTC time of the append, `2026-11-23T11:54:40.123Z`
+    ///   (``RecordedAt``); the same for every row of the batch.
+    public func append(_ batch: [NewEvent], recordedAt: String) throws(EventLogError) -> [AppendOutcome] {
+        guard !isScanning else { throw .misuse("append called from inside a scan of the same log") }
+        guard !batch.isEmpty else { return [] }
+        guard RecordedAt.isValid(recordedAt) else {
+            throw .invalidArgument("recorded_at \(recordedAt) is not UTC ISO-8601 like 2026-11-23T11:54:40.123Z")
+        }
+        try mapSQLiteError { () throws(SQLiteError) in try connection.begin(.immediate) }
+        do {
+            // Read the head inside the write transaction: if another process appended
+            // since we opened (it should not, but a stray `encours import` might), the
+            // chain continues from its row instead of forking.
+            let (startSequence, startHash) = try Self.head(statements)
+            var state = AppendState(sequence: startSequence, hash: startHash, capacity: batch.count)
+            let insert = statements.insert
+            defer {
+                insert.reset()
+                insert.clearBindings()
+            }
+            try mapSQLiteError { () throws(SQLiteError) in try insert.bind(recordedAt, at: 5) }
+            for index in batch.indices {
+                try appendRow(batch[index], index: index, recordedAt: recordedAt, into: &state)
+            }
+            try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
+            lastSequence = state.sequence
+            lastHash = state.hash
+            return state.outcomes
+        } catch {
+            try? connection.rollback()
+            throw error
+        }
+    }
+
+    /// The sequence number and record bytes of the events already logged under `keys`;
+    /// keys not in the log are absent from the result.
+    public func existingRecords(forKeys keys: some Sequence<String>) throws(EventLogError) -> [String: ExistingRecord] {
+        var found: [String: ExistingRecord] = [:]
+        for key in keys where found[key] == nil {
+            if let record = try existingRecord(forKey: key) { found[key] = record }
+        }
+        return found
+    }
+
+    func existingRecord(forKey key: String) throws(EventLogError) -> ExistingRecord? {
+        let lookup = statements.recordByKey
+        defer { lookup.reset() }
+        return try mapSQLiteError { () throws(SQLiteError) in
+            try lookup.bind(key, at: 1)
+            guard try lookup.step() else { return nil }
+            return ExistingRecord(seq: lookup.int64(at: 0), record: lookup.blob(at: 1))
+        }
+    }
+
+    private func appendRow(
+        _ event: NewEvent,
+        index: Int,
+        recordedAt: String,
+        into state: inout AppendState
+    ) throws(EventLogError) {
+        let seq = state.sequence + 1
+        guard DayText.write(event.occurredOn, into: scratch.dayText) else {
+            throw .invalidArgument("event \(index) of the batch: occurred_on is outside years 1 to 9999")
+        }
+        // The hash input holds a copy of every column; the insert binds them from there
+        // without another copy. Those bindings stay valid until the next row's `begin`,
+        // and every row rebinds all of them before stepping; `append` clears them.
+        let rowHash = UnsafeRawBufferPointer(scratch.rowHash)
+        state.hash.withUnsafeBytes { hasher.begin(previous: $0) }
+        hasher.append(seq: seq)
+        let type = hasher.append(field: event.type)
+        let stream = hasher.append(field: event.stream)
+        let day = hasher.append(field: UnsafeRawBufferPointer(scratch.dayText))
+        hasher.append(field: recordedAt)
+        let actor = hasher.append(field: event.actor)
+        let key = hasher.append(field: event.key)
+        let payload = hasher.append(field: event.payload)
+        let record = event.record.withUnsafeBytes { hasher.append(field: $0) }
+        hasher.finish(into: scratch.rowHash)
+
+        let insert = statements.insert
+        let inserted = try mapSQLiteError { () throws(SQLiteError) in
+            try insert.bind(seq, at: 1)
+            try insert.bindWithoutCopy(text: hasher.bytes(type), at: 2)
+            try insert.bindWithoutCopy(text: hasher.bytes(stream), at: 3)
+            try insert.bindWithoutCopy(text: hasher.bytes(day), at: 4)
+            try insert.bindWithoutCopy(text: hasher.bytes(actor), at: 6)
+            try insert.bindWithoutCopy(text: hasher.bytes(key), at: 7)
+            try insert.bindWithoutCopy(text: hasher.bytes(payload), at: 8)
+            try insert.bindWithoutCopy(blob: hasher.bytes(record), at: 9)
+            try insert.bindWithoutCopy(blob: rowHash, at: 10)
+            defer { insert.reset() }
+            try insert.step()
+            return connection.changes == 1
+        }
+        if inserted {
+            state.sequence = seq
+            state.hash.withUnsafeMutableBytes { $0.copyMemory(from: rowHash) }
+            state.outcomes.append(.appended(seq: seq))
+            state.batchIndices.append(index)
+            return
+        }
+        guard let existing = try existingRecord(forKey: event.key) else {
+            throw .corrupt(reason: "key \(event.key) clashed on insert but no row holds it", cause: nil)
+        }
+        guard existing.record == event.record else {
+            let holder: EventLogError.KeyHolder =
+                existing.seq > state.startSequence
+                ? .batch(index: state.batchIndices[Int(existing.seq - state.startSequence - 1)])
+                : .logged(seq: existing.seq)
+            throw .conflict(index: index, key: event.key, existing: holder)
+        }
+        state.outcomes.append(.duplicate(seq: existing.seq))
+    }
+}
+
+/// The running state of one batch's append; it reaches the log only once committed.
+private struct AppendState {
+    let startSequence: Int64
+    var sequence: Int64
+    var hash: [UInt8]
+    var outcomes: [AppendOutcome] = []
+    /// The batch index of each appended row, in sequence order: names the earlier event
+    /// when a later one of the same batch conflicts with it.
+    var batchIndices: [Int] = []
+
+    init(sequence: Int64, hash: [UInt8], capacity: Int) {
+        startSequence = sequence
+        self.sequence = sequence
+        self.hash = hash
+        outcomes.reserveCapacity(capacity)
+        batchIndices.reserveCapacity(capacity)
+    }
+}
+
+/// Buffers the append loop writes every row into, allocated once per log.
+final class AppendScratch {
+    let dayText = UnsafeMutableRawBufferPointer.allocate(byteCount: DayText.byteCount, alignment: 1)
+    let rowHash = UnsafeMutableRawBufferPointer.allocate(byteCount: EventHashChain.hashByteCount, alignment: 1)
+
+    deinit {
+        dayText.deallocate()
+        rowHash.deallocate()
+    }
+}

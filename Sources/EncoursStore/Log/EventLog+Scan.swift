@@ -1,0 +1,58 @@
+extension EventLog {
+    /// Calls `body` with each row from `first` to `last` (inclusive) in sequence order.
+    ///
+    /// The replay path: rows are read in place (``EventRowView``), nothing is allocated per
+    /// row unless `body` asks for it. `last` serves "what did we know then" (`known_at`)
+    /// queries. An error thrown by `body` stops the scan and is rethrown as is; a storage
+    /// failure is an ``EventLogError``. Appending from inside `body` is refused (`misuse`).
+    public func scan(
+        from first: Int64 = 1,
+        through last: Int64 = .max,
+        _ body: (EventRowView) throws -> Void
+    ) throws {
+        var bodyError: (any Error)?
+        try scanRows(from: first, through: last) { row in
+            do {
+                try body(row)
+                return true
+            } catch {
+                bodyError = error
+                return false
+            }
+        }
+        if let bodyError { throw bodyError }
+    }
+
+    /// Every row from `first` on, each column a Swift value: for tools and tests.
+    public func readAll(from first: Int64 = 1) throws(EventLogError) -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        try scanRows(from: first, through: .max) { row in
+            events.append(row.storedEvent)
+            return true
+        }
+        return events
+    }
+
+    /// The scan loop, typed: `body` returns `false` to stop.
+    func scanRows(
+        from first: Int64,
+        through last: Int64,
+        _ body: (EventRowView) -> Bool
+    ) throws(EventLogError) {
+        guard !isScanning else { throw .misuse("a scan of this log is already running") }
+        isScanning = true
+        let statement = statements.scan
+        defer {
+            statement.reset()
+            isScanning = false
+        }
+        try mapSQLiteError { () throws(SQLiteError) in
+            try statement.bind(first, at: 1)
+            try statement.bind(last, at: 2)
+            let handle = try statement.liveHandle()
+            while try statement.step() {
+                guard body(EventRowView(statement: handle)) else { return }
+            }
+        }
+    }
+}
