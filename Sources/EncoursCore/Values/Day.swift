@@ -98,19 +98,29 @@ extension Day {
     }
 
     /// Parses the UTF-8 bytes of `YYYY-MM-DD`; see ``init(iso:)``.
+    @inlinable
     public init?(isoUTF8 bytes: some Collection<UInt8>) {
         guard bytes.count == 10 else { return nil }
-        var values = [0, 0, 0]
-        var field = 0
-        for (offset, byte) in bytes.enumerated() {
+        var year = 0
+        var month = 0
+        var day = 0
+        var offset = 0
+        for byte in bytes {
+            defer { offset += 1 }
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-                field += 1
                 continue
             }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            values[field] = values[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            if offset < 4 {
+                year = year * 10 + digit
+            } else if offset < 7 {
+                month = month * 10 + digit
+            } else {
+                day = day * 10 + digit
+            }
         }
-        self.init(year: values[0], month: values[1], day: values[2])
+        self.init(year: year, month: month, day: day)
     }
 }

@@ -5,7 +5,7 @@ public enum MoneyParseError: Error, Sendable, Equatable {
     case tooManyDecimals
     case outOfRange
 
-    /// The reason, completing a sentence such as `"12,50" is ...`.
+    /// The reason as a short phrase, to follow the quoted text: `"1.005": has more than 2 decimals`.
     public var reason: String {
         switch self {
         case .empty: "empty, not a decimal number"

@@ -1,0 +1,180 @@
+import EncoursCore
+
+/// The ledger together with its log: opens and replays the log, and appends batches the
+/// one safe way: keys sorted into new, duplicate and conflicting; the new events checked
+/// against the ledger; appended durably in one transaction; only then applied.
+///
+/// The CLI and the daemon's single writer both go through it, so a file imported offline
+/// and a body posted to the socket meet exactly the same rules. Not `Sendable`: one owner.
+public final class LedgerDatabase {
+    public let log: EventLog
+    public private(set) var ledger: Ledger
+    /// Built on the first append: queries never pay for it.
+    private var fingerprints: KeyFingerprints?
+
+    /// Opens (creating when missing) the database at `path`, migrates it and replays it.
+    public init(path: String) throws(LedgerDatabaseError) {
+        do {
+            log = try EventLog(path: path)
+        } catch {
+            throw .log(error)
+        }
+        ledger = try Ledger.replay(log)
+    }
+
+    /// One event to append, with the JSON text it came as (kept as the payload).
+    public struct Submission: Sendable {
+        public var event: Event
+        public var payload: String
+
+        public init(event: Event, payload: String) {
+            self.event = event
+            self.payload = payload
+        }
+    }
+
+    /// What became of each submitted event, in submission order.
+    public struct AppendReport: Sendable {
+        public var outcomes: [AppendOutcome]
+
+        public var appendedCount: Int { outcomes.count(where: { if case .appended = $0 { true } else { false } }) }
+        public var duplicateCount: Int { outcomes.count - appendedCount }
+    }
+
+    /// Appends `submissions` as one all-or-nothing batch, acknowledged once durable.
+    ///
+    /// Throws ``LedgerDatabaseError/conflicts(_:)`` or ``LedgerDatabaseError/rejected(_:)``
+    /// listing every event at fault; then nothing was appended and the ledger is unchanged.
+    public func append(
+        _ submissions: [Submission], actor: String, recordedAt: String
+    ) throws(LedgerDatabaseError) -> AppendReport {
+        var outcomes: [AppendOutcome?] = Array(repeating: nil, count: submissions.count)
+        let sorting = try sortKeys(submissions, actor: actor)
+        var fresh: [Int] = []
+        fresh.reserveCapacity(submissions.count)
+        for index in submissions.indices {
+            switch sorting.status[index] {
+            case .new: fresh.append(index)
+            case .duplicateOfLogged(let seq): outcomes[index] = .duplicate(seq: seq)
+            case .duplicateInBatch: break
+            }
+        }
+
+        let prepared: PreparedBatch
+        switch ledger.prepare(fresh.map { submissions[$0].event }) {
+        case .success(let batch): prepared = batch
+        case .failure(let rejection):
+            throw .rejected(rejection.items.map { .init(index: $0.index.map { fresh[$0] }, violation: $0.violation) })
+        }
+
+        var newRows: [NewEvent] = []
+        newRows.reserveCapacity(fresh.count)
+        for (position, index) in fresh.enumerated() {
+            var row = sorting.rows[index]
+            row.stream = prepared.streams[position].rawValue
+            newRows.append(row)
+        }
+        let appended: [AppendOutcome]
+        do {
+            appended = try log.append(newRows, recordedAt: recordedAt)
+        } catch {
+            throw .log(error)
+        }
+        let expected = prepared.sequences.map { Array($0) } ?? []
+        guard appended.map(\.seq) == expected, appended.allSatisfy({ if case .appended = $0 { true } else { false } })
+        else {
+            // Another writer appended to this file since it was opened: the checked batch no
+            // longer describes the log. Reload rather than apply a stale plan.
+            ledger = try Ledger.replay(log)
+            fingerprints = nil
+            throw .log(.misuse("the log changed under this writer (another process appended); reloaded, retry"))
+        }
+        ledger.commit(prepared)
+        for (position, index) in fresh.enumerated() {
+            outcomes[index] = appended[position]
+            fingerprints?.insert(newRows[position].key)
+        }
+        for index in submissions.indices {
+            if case .duplicateInBatch(let first) = sorting.status[index] { outcomes[index] = outcomes[first] }
+        }
+        return AppendReport(outcomes: outcomes.map { $0! })
+    }
+
+    private enum KeyStatus {
+        case new
+        case duplicateOfLogged(seq: Int64)
+        case duplicateInBatch(first: Int)
+    }
+
+    /// Encodes each submission and sorts its key: new, a duplicate of a recorded event or of
+    /// an earlier one in the batch, or (thrown) a conflict.
+    private func sortKeys(
+        _ submissions: [Submission], actor: String
+    ) throws(LedgerDatabaseError) -> (rows: [NewEvent], status: [KeyStatus]) {
+        let fingerprints = try loadedFingerprints()
+        defer { self.fingerprints = fingerprints }
+        var rows: [NewEvent] = []
+        rows.reserveCapacity(submissions.count)
+        var firstIndexOfKey: [String: Int] = [:]
+        firstIndexOfKey.reserveCapacity(submissions.count)
+        var status: [KeyStatus] = []
+        status.reserveCapacity(submissions.count)
+        var conflicts: [LedgerDatabaseError.KeyConflict] = []
+        var possiblyRecorded: [Int] = []
+        for (index, submission) in submissions.enumerated() {
+            // The stream is settled by the ledger check; the row's placeholder is replaced.
+            let row = NewEvent(
+                event: submission.event, stream: submission.event.namedCustomer ?? "", payload: submission.payload,
+                actor: actor)
+            rows.append(row)
+            if let first = firstIndexOfKey[row.key] {
+                if rows[first].record == row.record {
+                    status.append(.duplicateInBatch(first: first))
+                } else {
+                    conflicts.append(.init(index: index, key: row.key, holder: .batch(index: first)))
+                    status.append(.new)
+                }
+                continue
+            }
+            firstIndexOfKey[row.key] = index
+            status.append(.new)
+            if fingerprints.mayContain(row.key) { possiblyRecorded.append(index) }
+        }
+        if !possiblyRecorded.isEmpty {
+            let existing: [String: ExistingRecord]
+            do {
+                existing = try log.existingRecords(forKeys: possiblyRecorded.map { rows[$0].key })
+            } catch {
+                throw .log(error)
+            }
+            for index in possiblyRecorded {
+                guard let recorded = existing[rows[index].key] else { continue }
+                if recorded.record == rows[index].record {
+                    status[index] = .duplicateOfLogged(seq: recorded.seq)
+                } else {
+                    conflicts.append(.init(index: index, key: rows[index].key, holder: .logged(seq: recorded.seq)))
+                }
+            }
+            // A later duplicate of a recorded event within the batch is that event's duplicate.
+            for index in status.indices {
+                if case .duplicateInBatch(let first) = status[index], case .duplicateOfLogged(let seq) = status[first] {
+                    status[index] = .duplicateOfLogged(seq: seq)
+                }
+            }
+        }
+        guard conflicts.isEmpty else { throw .conflicts(conflicts.sorted { $0.index < $1.index }) }
+        return (rows, status)
+    }
+
+    private func loadedFingerprints() throws(LedgerDatabaseError) -> KeyFingerprints {
+        if let fingerprints { return fingerprints }
+        var loaded = KeyFingerprints()
+        loaded.reserveCapacity(Int(log.lastSequence))
+        do {
+            try log.forEachKey { loaded.insert(bytes: $0) }
+        } catch {
+            throw .log(error)
+        }
+        return loaded
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import EncoursCore
+import EncoursImport
+import EncoursStore
+import Foundation
+
+/// `encours import`: appends files of canonical events to the ledger, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Append canonical NDJSON events to the ledger database, checked whole first.",
+        discussion: """
+            Every file is read and every event checked against the ledger (references, amounts,
+            dates; DESIGN §5) before anything is appended. With any error nothing is appended,
+            every error is listed with file, line and field, and the exit code is 1. Events
+            already recorded with the same content are skipped as duplicates, so re-importing a
+            full export adds only what is new. The files are appended in one transaction.
+
+            Examples:
+              encours import --db ./var/encours.db events.ndjson
+              encours import --db ./var/encours.db monday.ndjson tuesday.ndjson
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "NDJSON files of canonical events.")
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one NDJSON file to import") }
+    }
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let reader = CanonicalEventReader()
+        var parsed: [(file: String, event: ParsedEvent)] = []
+        var errors: [String] = []
+        for file in files {
+            Terminal.progress("reading \(file)")
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure("error: cannot read \(file): no such file, or not readable")
+            }
+            let result = reader.readNDJSON([UInt8](data), file: (file as NSString).lastPathComponent)
+            errors += result.errorReport
+            parsed += result.events.map { (file, $0) }
+        }
+        guard errors.isEmpty else {
+            Terminal.endProgress()
+            throw CommandFailure((errors + ["nothing was imported"]).joined(separator: "\n"))
+        }
+
+        Terminal.progress("checking \(parsed.count) events")
+        let ledger = try LedgerOpener.database(at: database.db, create: true)
+        let report: LedgerDatabase.AppendReport
+        do {
+            report = try ledger.append(
+                parsed.map { .init(event: $0.event.event, payload: $0.event.payload) }, actor: Self.actor,
+                recordedAt: RecordedAt.now)
+        } catch {
+            Terminal.endProgress()
+            throw CommandFailure(Self.describe(error, parsed: parsed) + "\nnothing was imported")
+        }
+        Terminal.endProgress()
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Terminal.write(
+            "imported \(report.appendedCount) events, \(report.duplicateCount) duplicates skipped"
+                + " (\(String(format: "%.2f", seconds)) s) into \(database.db)\n")
+    }
+
+    /// The Unix user running the command: the `actor` of what it appends.
+    static var actor: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid:\(geteuid())"
+    }
+
+    static func describe(_ error: LedgerDatabaseError, parsed: [(file: String, event: ParsedEvent)]) -> String {
+        func place(_ index: Int) -> String {
+            let item = parsed[index]
+            return "\((item.file as NSString).lastPathComponent):\(item.event.line): \(item.event.event.type.rawValue)"
+        }
+        switch error {
+        case .conflicts(let conflicts):
+            return conflicts.map { conflict in
+                switch conflict.holder {
+                case .logged(let seq):
+                    "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already recorded (seq \(seq)) with different content"
+                case .batch(let first):
+                    "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already used at \(place(first)) with different content"
+                }
+            }.joined(separator: "\n")
+        case .rejected(let items):
+            let limit = CanonicalEventReader.defaultErrorLimit
+            var lines = items.prefix(limit).map { item in
+                item.index.map { "\(place($0)): \(item.violation)" } ?? "\(item.violation)"
+            }
+            if items.count > limit { lines.append("\(items.count - limit) more errors not shown") }
+            return lines.joined(separator: "\n")
+        default:
+            return "error: \(error)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+/// The `encours` command: queries and maintenance of a receivables ledger.
+@main
+struct Encours: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "encours",
+        abstract: "Receivables ledger for credit managers: exposure, ageing, DSO.",
+        discussion: """
+            Works on a ledger database file (--db, default ./var/encours.db).
+
+            Examples:
+              encours generate --customers 200 --invoices 5000 > demo.ndjson
+              encours import --db ./var/encours.db demo.ndjson
+              encours exposure --customer C000042
+              encours ageing --as-of 2025-12-31 --format csv > ageing.csv
+              encours dso --method simple --format json
+              encours verify
+
+            Exit codes: 0 success, 1 bad input or data, 2 usage.
+            Shell completions: encours --generate-completion-script bash|zsh|fish
+            """,
+        version: version,
+        subcommands: [
+            ImportCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self, VerifyCommand.self,
+            GenerateCommand.self,
+        ]
+    )
+
+    /// Runs the command with the exit codes the tool promises: usage errors are 2 (not
+    /// ArgumentParser's 64), bad input or data is 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import EncoursCore
+import EncoursStore
+import Foundation
+
+/// Opens the ledger database a command names, with errors that say what to do.
+enum LedgerOpener {
+    /// Opens an existing database for a query; a missing file is an error, not an empty
+    /// ledger, so a typo in `--db` cannot pass for "nobody owes anything".
+    static func open(_ options: DatabaseOptions) throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: options.db) else {
+            throw CommandFailure(
+                "error: no ledger database at \(options.db): import events first (encours import --db \(options.db) FILE)")
+        }
+        return try database(at: options.db).ledger
+    }
+
+    /// Opens, creating when missing (with its folder), the database at `path`.
+    static func database(at path: String, create: Bool = false) throws -> LedgerDatabase {
+        if create {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        do {
+            return try LedgerDatabase(path: path)
+        } catch {
+            throw CommandFailure("error: \(path): \(error)")
+        }
+    }
+}
+
+extension RecordedAt {
+    /// The wall-clock time of an append, in UTC: the log's `recorded_at`.
+    static var now: String {
+        string(unixMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
