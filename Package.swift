@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EncoursCLITests",
-            dependencies: ["EncoursCore"],
+            dependencies: ["encours", "EncoursCore"],
             swiftSettings: strictSettings
         ),
     ]
