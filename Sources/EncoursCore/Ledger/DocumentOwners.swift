@@ -10,6 +10,8 @@ public struct DocumentOwners: Sendable {
 
     public init() {}
 
+    public var isEmpty: Bool { invoices.isEmpty && orders.isEmpty && disputes.isEmpty }
+
     mutating func record(_ event: Event, customer: CustomerID) {
         switch event {
         case .invoiceIssued(let issued): invoices[issued.invoice] = customer
@@ -25,6 +27,11 @@ public struct DocumentOwners: Sendable {
 struct OwnerView {
     let recorded: DocumentOwners
     var batch = DocumentOwners()
+
+    init(recorded: DocumentOwners, batch: DocumentOwners = DocumentOwners()) {
+        self.recorded = recorded
+        self.batch = batch
+    }
 
     func invoice(_ id: InvoiceID) -> CustomerID? { recorded.invoices[id] ?? batch.invoices[id] }
     func order(_ id: OrderID) -> CustomerID? { recorded.orders[id] ?? batch.orders[id] }

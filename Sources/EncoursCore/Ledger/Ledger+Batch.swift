@@ -31,28 +31,24 @@ extension Ledger {
     /// what to append, or every violation. The ledger does not change.
     public func prepare(_ events: [Event]) -> Result<PreparedBatch, BatchRejection> {
         let firstSequence = lastSequence + 1
-        var view = OwnerView(recorded: owners)
-        var streams: [CustomerID] = []
-        streams.reserveCapacity(events.count)
-        var rejected: [BatchRejection.Item] = []
+        let resolution = resolveStreams(events)
+        let view = OwnerView(recorded: owners, batch: resolution.batchOwners)
+        var rejected = resolution.unresolved
         var lookup = EntryLookup(recorded: entries)
         lookup.pending.reserveCapacity(events.count)
         var newPositions: [CustomerID: [Int32]] = [:]
         var streamOrder: [CustomerID] = []
-
         for (index, event) in events.enumerated() {
             let sequence = firstSequence + Int64(index)
-            guard let stream = view.stream(of: event) else {
-                rejected.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
-                streams.append(CustomerID(""))
-                continue
-            }
-            streams.append(stream)
-            view.batch.record(event, customer: stream)
-            if newPositions[stream] == nil { streamOrder.append(stream) }
-            newPositions[stream, default: []].append(Int32(entries.count + lookup.pending.count))
             lookup.pending.append(LedgerEntry(sequence: sequence, event: event))
+            guard let stream = resolution.streams[index] else { continue }
+            let position = Int32(entries.count + index)
+            if newPositions[stream]?.append(position) == nil {
+                newPositions[stream] = [position]
+                streamOrder.append(stream)
+            }
         }
+        let streams = resolution.streams.map { $0 ?? CustomerID("") }
 
         var accounts: [CustomerAccount] = []
         for stream in streamOrder {
@@ -106,7 +102,11 @@ extension Ledger {
                 _ = insertAccount(account)
             }
         }
-        owners.merge(batch.owners)
+        if owners.isEmpty {
+            owners = batch.owners
+        } else {
+            owners.merge(batch.owners)
+        }
     }
 
     private static func item(for violation: LedgerViolation, firstSequence: Int64) -> BatchRejection.Item {
@@ -118,6 +118,31 @@ extension Ledger {
         invalidated.message = "recorded event seq \(violation.sequence) would no longer hold: \(violation)"
         invalidated.field = nil
         return .init(index: nil, violation: invalidated)
+    }
+}
+
+extension Ledger {
+    /// The customer each event is filed under (the log's `stream`): the one it names, else
+    /// the owner of the document it names, recorded or earlier in the batch; `nil` when
+    /// there is none, with the violation that says so.
+    public func resolveStreams(
+        _ events: [Event]
+    ) -> (streams: [CustomerID?], unresolved: [BatchRejection.Item], batchOwners: DocumentOwners) {
+        var view = OwnerView(recorded: owners)
+        var streams: [CustomerID?] = []
+        streams.reserveCapacity(events.count)
+        var unresolved: [BatchRejection.Item] = []
+        for (index, event) in events.enumerated() {
+            guard let stream = view.stream(of: event) else {
+                let sequence = lastSequence + 1 + Int64(index)
+                unresolved.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
+                streams.append(nil)
+                continue
+            }
+            streams.append(stream)
+            view.batch.record(event, customer: stream)
+        }
+        return (streams, unresolved, view.batch)
     }
 }
 

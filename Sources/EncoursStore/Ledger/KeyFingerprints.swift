@@ -16,12 +16,12 @@ struct KeyFingerprints {
         return hash
     }
 
-    func mayContain(_ key: String) -> Bool {
-        fingerprints.contains(Self.fingerprint(key.utf8))
+    func mayContain(_ fingerprint: UInt64) -> Bool {
+        fingerprints.contains(fingerprint)
     }
 
-    mutating func insert(_ key: String) {
-        fingerprints.insert(Self.fingerprint(key.utf8))
+    mutating func insert(_ fingerprint: UInt64) {
+        fingerprints.insert(fingerprint)
     }
 
     mutating func insert(bytes: UnsafeRawBufferPointer) {

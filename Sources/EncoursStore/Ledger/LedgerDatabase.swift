@@ -60,25 +60,39 @@ public final class LedgerDatabase {
             }
         }
 
-        let prepared: PreparedBatch
-        switch ledger.prepare(fresh.map { submissions[$0].event }) {
-        case .success(let batch): prepared = batch
-        case .failure(let rejection):
-            throw .rejected(rejection.items.map { .init(index: $0.index.map { fresh[$0] }, violation: $0.violation) })
-        }
-
+        let events = fresh.map { submissions[$0].event }
+        let streams = ledger.resolveStreams(events).streams
         var newRows: [NewEvent] = []
         newRows.reserveCapacity(fresh.count)
         for (position, index) in fresh.enumerated() {
             var row = sorting.rows[index]
-            row.stream = prepared.streams[position].rawValue
+            // An unresolved stream is rejected by the check before anything is committed.
+            row.stream = streams[position]?.rawValue ?? ""
             newRows.append(row)
         }
+
+        let check = BatchCheck(ledger: ledger, events: events, concurrently: events.count >= Self.concurrentCheckThreshold)
         let appended: [AppendOutcome]
         do {
-            appended = try log.append(newRows, recordedAt: recordedAt)
-        } catch {
+            if !check.isRunningConcurrently, let rejection = check.rejection {
+                throw LedgerDatabaseError.rejected(Self.rejections(rejection, fresh: fresh))
+            }
+            appended = try log.append(newRows, recordedAt: recordedAt) { () throws(EventLogError) in
+                if check.rejection != nil { throw .vetoed("the batch breaks the ledger's rules") }
+            }
+        } catch let error as LedgerDatabaseError {
+            throw error
+        } catch let error as EventLogError {
+            if case .vetoed = error, let rejection = check.rejection {
+                throw .rejected(Self.rejections(rejection, fresh: fresh))
+            }
+            check.wait()
             throw .log(error)
+        } catch {
+            throw .log(.misuse("\(error)"))
+        }
+        guard let prepared = check.prepared else {
+            throw .log(.misuse("a batch was appended without its check"))
         }
         let expected = prepared.sequences.map { Array($0) } ?? []
         guard appended.map(\.seq) == expected, appended.allSatisfy({ if case .appended = $0 { true } else { false } })
@@ -92,12 +106,20 @@ public final class LedgerDatabase {
         ledger.commit(prepared)
         for (position, index) in fresh.enumerated() {
             outcomes[index] = appended[position]
-            fingerprints?.insert(newRows[position].key)
+            fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
         }
         for index in submissions.indices {
             if case .duplicateInBatch(let first) = sorting.status[index] { outcomes[index] = outcomes[first] }
         }
         return AppendReport(outcomes: outcomes.map { $0! })
+    }
+
+    /// From this many events on, the ledger check runs on another core while SQLite inserts
+    /// the rows, and vetoes the commit if it fails; smaller batches are checked first.
+    static let concurrentCheckThreshold = 4096
+
+    private static func rejections(_ rejection: BatchRejection, fresh: [Int]) -> [LedgerDatabaseError.Rejection] {
+        rejection.items.map { .init(index: $0.index.map { fresh[$0] }, violation: $0.violation) }
     }
 
     private enum KeyStatus {
@@ -115,8 +137,11 @@ public final class LedgerDatabase {
         defer { self.fingerprints = fingerprints }
         var rows: [NewEvent] = []
         rows.reserveCapacity(submissions.count)
-        var firstIndexOfKey: [String: Int] = [:]
-        firstIndexOfKey.reserveCapacity(submissions.count)
+        // Keyed by fingerprint: hashing a 64-bit number is much cheaper than a key string;
+        // the rare fingerprint shared by two different keys is told apart below.
+        var firstIndexOfFingerprint: [UInt64: Int] = [:]
+        firstIndexOfFingerprint.reserveCapacity(submissions.count)
+        var firstIndexOfCollidingKey: [String: Int] = [:]
         var status: [KeyStatus] = []
         status.reserveCapacity(submissions.count)
         var conflicts: [LedgerDatabaseError.KeyConflict] = []
@@ -127,7 +152,15 @@ public final class LedgerDatabase {
                 event: submission.event, stream: submission.event.namedCustomer ?? "", payload: submission.payload,
                 actor: actor)
             rows.append(row)
-            if let first = firstIndexOfKey[row.key] {
+            let fingerprint = KeyFingerprints.fingerprint(row.key.utf8)
+            var earlier = firstIndexOfFingerprint[fingerprint]
+            if let candidate = earlier, rows[candidate].key != row.key {
+                earlier = firstIndexOfCollidingKey[row.key]
+                if earlier == nil { firstIndexOfCollidingKey[row.key] = index }
+            } else if earlier == nil {
+                firstIndexOfFingerprint[fingerprint] = index
+            }
+            if let first = earlier {
                 if rows[first].record == row.record {
                     status.append(.duplicateInBatch(first: first))
                 } else {
@@ -136,9 +169,8 @@ public final class LedgerDatabase {
                 }
                 continue
             }
-            firstIndexOfKey[row.key] = index
             status.append(.new)
-            if fingerprints.mayContain(row.key) { possiblyRecorded.append(index) }
+            if fingerprints.mayContain(fingerprint) { possiblyRecorded.append(index) }
         }
         if !possiblyRecorded.isEmpty {
             let existing: [String: ExistingRecord]

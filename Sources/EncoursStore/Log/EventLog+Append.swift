@@ -11,9 +11,15 @@ extension EventLog {
     /// When this returns, the batch is committed with `synchronous=FULL` in WAL mode: it
     /// survives a crash or a power cut.
     ///
-    /// - Parameter recordedAt: the UTC time of the append, `2026-11-23T11:54:40.123Z`
-    ///   (``RecordedAt``); the same for every row of the batch.
-    public func append(_ batch: [NewEvent], recordedAt: String) throws(EventLogError) -> [AppendOutcome] {
+    /// - Parameters:
+    ///   - recordedAt: the UTC time of the append, `2026-11-23T11:54:40.123Z`
+    ///     (``RecordedAt``); the same for every row of the batch.
+    ///   - beforeCommit: the caller's last word, called once every row is inserted and
+    ///     before the commit; throwing ``EventLogError/vetoed(_:)`` rolls the batch back.
+    ///     It lets a check that runs on another core overlap the inserts.
+    public func append(
+        _ batch: [NewEvent], recordedAt: String, beforeCommit: () throws(EventLogError) -> Void = {}
+    ) throws(EventLogError) -> [AppendOutcome] {
         guard !isScanning else { throw .misuse("append called from inside a scan of the same log") }
         guard !batch.isEmpty else { return [] }
         guard RecordedAt.isValid(recordedAt) else {
@@ -35,6 +41,7 @@ extension EventLog {
             for index in batch.indices {
                 try appendRow(batch[index], index: index, recordedAt: recordedAt, into: &state)
             }
+            try beforeCommit()
             try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
             lastSequence = state.sequence
             lastHash = state.hash

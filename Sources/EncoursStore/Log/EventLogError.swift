@@ -23,6 +23,8 @@ public enum EventLogError: Error, Sendable, CustomStringConvertible {
     case invalidArgument(String)
     /// The log was used in a way it does not support (appending from inside a scan).
     case misuse(String)
+    /// The caller's last check before the commit refused the batch; it was rolled back.
+    case vetoed(String)
     /// Any other SQLite failure (I/O error, disk full, lock timeout, ...).
     case sqlite(SQLiteError)
 
@@ -49,6 +51,7 @@ public enum EventLogError: Error, Sendable, CustomStringConvertible {
         case .corrupt: "corrupt"
         case .invalidArgument: "invalid_argument"
         case .misuse: "misuse"
+        case .vetoed: "vetoed"
         case .sqlite: "sqlite"
         }
     }
@@ -70,7 +73,7 @@ public enum EventLogError: Error, Sendable, CustomStringConvertible {
             "migration \(name) (version \(version)) failed and was rolled back: \(cause.message)"
         case .corrupt(let reason, _):
             "the database file is damaged or not an event log: \(reason)"
-        case .invalidArgument(let reason), .misuse(let reason):
+        case .invalidArgument(let reason), .misuse(let reason), .vetoed(let reason):
             reason
         case .sqlite(let cause):
             cause.description

@@ -33,32 +33,37 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let reader = CanonicalEventReader()
-        var parsed: [(file: String, event: ParsedEvent)] = []
+        var submissions: [LedgerDatabase.Submission] = []
+        var places: [EventPlace] = []
         var errors: [String] = []
         for file in files {
             Terminal.progress("reading \(file)")
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure("error: cannot read \(file): no such file, or not readable")
             }
-            let result = reader.readNDJSON([UInt8](data), file: (file as NSString).lastPathComponent)
+            let name = (file as NSString).lastPathComponent
+            let result = data.withUnsafeBytes { reader.readNDJSON($0, file: name) }
             errors += result.errorReport
-            parsed += result.events.map { (file, $0) }
+            submissions.reserveCapacity(submissions.count + result.events.count)
+            places.reserveCapacity(places.count + result.events.count)
+            for parsed in result.events {
+                submissions.append(.init(event: parsed.event, payload: parsed.payload))
+                places.append(EventPlace(file: name, line: parsed.line, type: parsed.event.type))
+            }
         }
         guard errors.isEmpty else {
             Terminal.endProgress()
             throw CommandFailure((errors + ["nothing was imported"]).joined(separator: "\n"))
         }
 
-        Terminal.progress("checking \(parsed.count) events")
+        Terminal.progress("checking \(submissions.count) events")
         let ledger = try LedgerOpener.database(at: database.db, create: true)
         let report: LedgerDatabase.AppendReport
         do {
-            report = try ledger.append(
-                parsed.map { .init(event: $0.event.event, payload: $0.event.payload) }, actor: Self.actor,
-                recordedAt: RecordedAt.now)
+            report = try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)
         } catch {
             Terminal.endProgress()
-            throw CommandFailure(Self.describe(error, parsed: parsed) + "\nnothing was imported")
+            throw CommandFailure(Self.describe(error, places: places) + "\nnothing was imported")
         }
         Terminal.endProgress()
         let elapsed = ContinuousClock.now - started
@@ -74,10 +79,16 @@ struct ImportCommand: ParsableCommand {
         return "uid:\(geteuid())"
     }
 
-    static func describe(_ error: LedgerDatabaseError, parsed: [(file: String, event: ParsedEvent)]) -> String {
+    /// Where an event came from, to name it in errors.
+    struct EventPlace {
+        var file: String
+        var line: Int
+        var type: EventType
+    }
+
+    static func describe(_ error: LedgerDatabaseError, places: [EventPlace]) -> String {
         func place(_ index: Int) -> String {
-            let item = parsed[index]
-            return "\((item.file as NSString).lastPathComponent):\(item.event.line): \(item.event.event.type.rawValue)"
+            "\(places[index].file):\(places[index].line): \(places[index].type.rawValue)"
         }
         switch error {
         case .conflicts(let conflicts):
