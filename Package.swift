@@ -62,6 +62,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "encours-bench",
+            dependencies: [
+                "EncoursCore",
+                "EncoursStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "EncoursCoreTests",
             dependencies: ["EncoursCore"],
@@ -69,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EncoursStoreTests",
-            dependencies: ["EncoursStore", "EncoursCore"],
+            dependencies: ["EncoursStore", "EncoursCore", "EncoursGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(

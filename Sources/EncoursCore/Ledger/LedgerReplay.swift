@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds a ledger from a log read in sequence order, the fast way: entries are grouped by
 /// customer as they come, and each account's timeline runs once at the end.
 ///
@@ -38,18 +40,79 @@ public struct LedgerReplay {
 
     /// Runs every account's timeline and returns the ledger, or the first violation found:
     /// a log that replays with a violation was not written by this ledger's rules.
+    ///
+    /// Accounts are independent, so their timelines run on two cores, each half of the
+    /// accounts (by entries) on its own; the result does not depend on the split.
     public consuming func finish() throws(LedgerReplayError) -> Ledger {
-        var owners = DocumentOwners()
-        owners.invoices.reserveCapacity(invoiceCount)
         let lookup = EntryLookup(recorded: ledger.entries)
-        for index in ledger.accounts.indices {
-            try ledger.accounts[index].replayTimeline(entries: lookup, owners: &owners)
+        let halves = Self.split(ledger.accounts)
+        let invoicesPerHalf = invoiceCount / halves.count + 1
+        let results = ledger.accounts.withUnsafeMutableBufferPointer { buffer in
+            let accounts = UnsafeAccounts(buffer: buffer)
+            let slots = ReplaySlots(count: halves.count)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+                var owners = DocumentOwners()
+                owners.invoices.reserveCapacity(invoicesPerHalf)
+                do throws(LedgerReplayError) {
+                    for index in halves[half] {
+                        try accounts.buffer[index].replayTimeline(entries: lookup, owners: &owners)
+                    }
+                    slots.store(.success(owners), at: half)
+                } catch {
+                    slots.store(.failure(error), at: half)
+                }
+            }
+            return slots.results
+        }
+        var owners = DocumentOwners()
+        for result in results {
+            switch result {
+            case .success(let part): if owners.isEmpty { owners = part } else { owners.merge(part) }
+            case .failure(let error): throw error
+            }
         }
         ledger.owners = owners
         ledger.sortedAccountIndices = ledger.accounts.indices.sorted {
             ledger.accounts[$0].customer < ledger.accounts[$1].customer
         }
         return ledger
+    }
+}
+
+extension LedgerReplay {
+    /// Two ranges of account indices holding about as many entries each.
+    static func split(_ accounts: [CustomerAccount]) -> [Range<Int>] {
+        let total = accounts.reduce(0) { $0 + $1.entryPositions.count }
+        guard accounts.count > 1, total > 10_000 else { return [accounts.indices] }
+        var running = 0
+        for (index, account) in accounts.enumerated() {
+            running += account.entryPositions.count
+            if running * 2 >= total { return [0..<(index + 1), (index + 1)..<accounts.count] }
+        }
+        return [accounts.indices]
+    }
+}
+
+/// The accounts array seen by the replay threads; each touches only its own indices.
+private struct UnsafeAccounts: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<CustomerAccount>
+}
+
+/// One result per replay thread, written once by its thread and read after all joined.
+private final class ReplaySlots: @unchecked Sendable {
+    private var slots: [Result<DocumentOwners, LedgerReplayError>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ result: Result<DocumentOwners, LedgerReplayError>, at index: Int) {
+        lock.withLock { slots[index] = result }
+    }
+
+    var results: [Result<DocumentOwners, LedgerReplayError>] {
+        lock.withLock { slots.map { $0! } }
     }
 }
 

@@ -11,16 +11,19 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
 {
     public let rawValue: String
 
+    @inlinable
     public init(_ rawValue: String) {
         self.rawValue = rawValue
     }
 
+    @inlinable
     public init(stringLiteral value: String) {
         self.rawValue = value
     }
 
     public var description: String { rawValue }
 
+    @inlinable
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
         lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }

@@ -78,9 +78,12 @@ public final class EventLog {
             // 64 MiB of page cache (the default is 2 MiB): the UNIQUE key index is updated
             // at random places, and beyond a few hundred thousand rows a small cache
             // rereads its pages from the OS for every insert.
-            try connection.execute("PRAGMA cache_size = -65536")
+            try connection.execute("PRAGMA cache_size = -\(writerPageCacheKibibytes)")
         }
     }
+
+    /// 64 MiB: see `configure`.
+    static let writerPageCacheKibibytes = 65_536
 
     /// The newest row's sequence number and hash, read from the database.
     static func head(_ statements: EventLogStatements) throws(EventLogError) -> (Int64, [UInt8]) {
