@@ -33,8 +33,10 @@ struct Encours: ParsableCommand {
     /// Runs the command with the exit codes the tool promises: usage errors are 2 (not
     /// ArgumentParser's 64), bad input or data is 1.
     static func main() {
+        var commandType: any ParsableCommand.Type = Encours.self
         do {
             var command = try parseAsRoot()
+            commandType = type(of: command)
             try command.run()
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
@@ -44,7 +46,7 @@ struct Encours: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
+            let message = commandType.fullMessage(for: error)
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import EncoursCore
 
@@ -37,14 +38,22 @@ struct AgeingCommand: ParsableCommand {
             Examples:
               encours ageing
               encours ageing --as-of 2025-12-31 --format csv > ageing-2025.csv
+              encours ageing --buckets 15,30,45,60,90
             """)
 
     @OptionGroup var query: QueryOptions
 
+    @Option(help: "Upper bounds of the late buckets in days, increasing (default 30,60,90).")
+    var buckets: String = "30,60,90"
+
     func run() throws {
+        let bounds = buckets.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let parsed = AgeingBuckets(boundaries: bounds.compactMap { $0 }), !bounds.contains(nil) else {
+            throw ValidationError("--buckets: \"\(buckets)\" is not a list of increasing positive days like 30,60,90")
+        }
         let ledger = try LedgerOpener.open(query.database)
         let customer = try query.checkedCustomer(in: ledger)
-        let report = ledger.ageing(asOf: query.day, customer: customer)
+        let report = ledger.ageing(asOf: query.day, customer: customer, buckets: parsed)
         query.print(json: report.json, table: report.table)
     }
 }
