@@ -123,26 +123,40 @@ extension Ledger {
 
 extension Ledger {
     /// The customer each event is filed under (the log's `stream`): the one it names, else
-    /// the owner of the document it names, recorded or earlier in the batch; `nil` when
+    /// the owner of the document it names, recorded or anywhere in the batch; `nil` when
     /// there is none, with the violation that says so.
+    ///
+    /// Whether the document exists at the event's place in time is the timeline's check,
+    /// not this one's: a file need not list a dispute after its invoice, only date it so.
+    /// Documents are found in three rounds because ownership flows one way: invoices and
+    /// orders name their customer; disputes are found through invoices; resolutions
+    /// through disputes.
     public func resolveStreams(
         _ events: [Event]
     ) -> (streams: [CustomerID?], unresolved: [BatchRejection.Item], batchOwners: DocumentOwners) {
         var view = OwnerView(recorded: owners)
-        var streams: [CustomerID?] = []
-        streams.reserveCapacity(events.count)
-        var unresolved: [BatchRejection.Item] = []
-        for (index, event) in events.enumerated() {
-            guard let stream = view.stream(of: event) else {
-                let sequence = lastSequence + 1 + Int64(index)
-                unresolved.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
-                streams.append(nil)
-                continue
+        var streams: [CustomerID?] = Array(repeating: nil, count: events.count)
+        for round in 0..<3 {
+            for (index, event) in events.enumerated() where streams[index] == nil {
+                guard Self.resolutionRound(of: event) == round, let stream = view.stream(of: event) else { continue }
+                streams[index] = stream
+                view.batch.record(event, customer: stream)
             }
-            streams.append(stream)
-            view.batch.record(event, customer: stream)
+        }
+        var unresolved: [BatchRejection.Item] = []
+        for (index, event) in events.enumerated() where streams[index] == nil {
+            let sequence = lastSequence + 1 + Int64(index)
+            unresolved.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
         }
         return (streams, unresolved, view.batch)
+    }
+
+    private static func resolutionRound(of event: Event) -> Int {
+        if event.namedCustomer != nil { return 0 }
+        switch event {
+        case .disputeResolved: return 2
+        default: return 1
+        }
     }
 }
 

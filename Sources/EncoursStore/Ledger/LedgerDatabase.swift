@@ -109,7 +109,10 @@ public final class LedgerDatabase {
             fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
         }
         for index in submissions.indices {
-            if case .duplicateInBatch(let first) = sorting.status[index] { outcomes[index] = outcomes[first] }
+            // Only the first was stored; the others are its duplicates, not appended again.
+            if case .duplicateInBatch(let first) = sorting.status[index] {
+                outcomes[index] = .duplicate(seq: outcomes[first]!.seq)
+            }
         }
         return AppendReport(outcomes: outcomes.map { $0! })
     }

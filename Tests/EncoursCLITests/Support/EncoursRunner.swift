@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// What one run of the `encours` binary did.
+struct EncoursRun: Sendable, CustomStringConvertible {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+
+    /// The line of standard output that starts with `prefix`, if any: the import summary is
+    /// looked up this way so that other lines on standard output do not break the tests.
+    func stdoutLine(startingWith prefix: String) -> String? {
+        stdout.split(separator: "\n", omittingEmptySubsequences: true).first { $0.hasPrefix(prefix) }.map(String.init)
+    }
+
+    var description: String { "exit \(exitCode)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+/// The built `encours` executable: SwiftPM puts it in the products folder that also holds
+/// the test binary (`EncoursPackageTests.xctest`), so it is looked for next to the running
+/// test process. `ENCOURS_BINARY` overrides the search.
+enum EncoursBinary {
+    struct NotFound: Error, CustomStringConvertible {
+        var searched: [String]
+        var description: String {
+            "the encours executable was not found (looked in: \(searched.joined(separator: ", "))); "
+                + "build it with `swift build` first, or set ENCOURS_BINARY"
+        }
+    }
+
+    static let located: Result<String, NotFound> = locate()
+
+    static func path() throws -> String { try located.get() }
+
+    private static func locate() -> Result<String, NotFound> {
+        let fileManager = FileManager.default
+        if let given = ProcessInfo.processInfo.environment["ENCOURS_BINARY"] {
+            return fileManager.isExecutableFile(atPath: given) ? .success(given) : .failure(NotFound(searched: [given]))
+        }
+        var folders: [URL] = []
+        if let exe = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        if let first = CommandLine.arguments.first {
+            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        // macOS: the tests run inside `EncoursPackageTests.xctest/Contents/MacOS`.
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            folders.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        var searched: [String] = []
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("encours").path
+            searched.append(candidate)
+            if fileManager.isExecutableFile(atPath: candidate) { return .success(candidate) }
+        }
+        return .failure(NotFound(searched: searched))
+    }
+}
+
+/// Runs the built `encours` with `args` in `directory` (the system's temporary folder by
+/// default), feeding it `stdin`, and returns its exit code and both outputs.
+///
+/// The outputs go to files rather than pipes, so a large output cannot block the child.
+func runEncours(_ args: [String], stdin: String? = nil, in directory: String? = nil) throws -> EncoursRun {
+    let executable = try EncoursBinary.path()
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("encours-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    let inURL = scratch.appendingPathComponent("stdin")
+    try Data().write(to: outURL)
+    try Data().write(to: errURL)
+    try Data((stdin ?? "").utf8).write(to: inURL)
+
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    let input = try FileHandle(forReadingFrom: inURL)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? scratch.path)
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    try input.close()
+    return EncoursRun(
+        exitCode: process.terminationStatus,
+        stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+    )
+}

@@ -1,0 +1,96 @@
+import EncoursCore
+import EncoursGenerator
+import EncoursStore
+import Foundation
+import Testing
+
+/// Batches large enough that the check may run while the rows are inserted: a refusal
+/// must still leave nothing behind.
+extension LedgerDatabaseTests {
+    @Suite("LedgerDatabase large batches")
+    struct LargeBatches {
+        static let events: [Event] = {
+            let generator = try! LedgerGenerator(GeneratorConfiguration(customers: 40, invoices: 2_500, seed: 5))
+            return generator.generate()
+        }()
+
+        let directory: TemporaryDirectory
+
+        init() throws {
+            directory = try TemporaryDirectory()
+        }
+
+        var days: [Day] { (0...13).map { GeneratorConfiguration.defaultStart.adding(days: 30 * $0) } }
+
+        func rowCount(_ path: String) throws -> Int {
+            Int(
+                try SQLiteCommandLine.run(path, "SELECT count(*) FROM events;").trimmingCharacters(
+                    in: .whitespacesAndNewlines
+                )
+            )
+                ?? -1
+        }
+
+        @Test func aLargeBatchWithOneBadEventAtTheEndAppendsNothing() throws {
+            let events = Self.events
+            #expect(events.count > 5_000)
+            let path = directory.file("ledger.db")
+            let database = try LedgerDatabase(path: path)
+            let head = Array(events.prefix(100))
+            try database.append(head)
+            let before = database.ledger.figures(on: days)
+
+            let bad = HandLedgerEvents.payment(
+                "PAY-BAD",
+                "C000001",
+                "1.00",
+                on: "2025-06-01",
+                allocations: [("NO-SUCH-INVOICE", "1.00")]
+            )
+            let batch = Array(events.dropFirst(100)) + [bad]
+            let error = #expect(throws: LedgerDatabaseError.self) { try database.append(batch) }
+            guard case .rejected(let items) = error else {
+                Issue.record("expected a rejection, got \(String(describing: error))")
+                return
+            }
+            #expect(items.map(\.index) == [batch.count - 1])
+            #expect(try rowCount(path) == 100)
+            #expect(database.log.lastSequence == 100)
+            #expect(database.ledger.lastSequence == 100)
+            #expect(database.ledger.figures(on: days) == before)
+
+            // The same batch without the bad event then goes in whole, and reopens the same.
+            let report = try database.append(Array(batch.dropLast()))
+            #expect(report.appendedCount == events.count - 100)
+            let after = database.ledger.figures(on: days)
+            try database.log.close()
+            #expect(try LedgerDatabase(path: path).ledger.figures(on: days) == after)
+        }
+
+        @Test func aLargeBatchWithAConflictAppendsNothing() throws {
+            let events = Self.events
+            let path = directory.file("ledger.db")
+            let database = try LedgerDatabase(path: path)
+            try database.append(Array(events.prefix(100)))
+            let before = database.ledger.figures(on: days)
+            // The registration of C000001 again, with another legal name: same key, other content.
+            let changed = Event.customerRegistered(
+                CustomerRegistered(
+                    customer: "C000001",
+                    profile: CustomerProfile(legalName: "Someone Else"),
+                    on: GeneratorConfiguration.defaultStart
+                )
+            )
+            let batch = Array(events.dropFirst(100)) + [changed]
+            let error = #expect(throws: LedgerDatabaseError.self) { try database.append(batch) }
+            guard case .conflicts(let conflicts) = error else {
+                Issue.record("expected conflicts, got \(String(describing: error))")
+                return
+            }
+            #expect(conflicts.map(\.index) == [batch.count - 1])
+            #expect(conflicts.first?.holder == .logged(seq: 1))
+            #expect(try rowCount(path) == 100)
+            #expect(database.ledger.figures(on: days) == before)
+        }
+    }
+}
