@@ -1,17 +1,18 @@
-import Foundation
 
-/// Builds a ledger from a log read in sequence order, the fast way: entries are grouped by
-/// customer as they come, and each account's timeline runs once at the end.
+
+/// Builds a ledger from a log read in sequence order, the fast way.
 ///
-/// Checking an event against the ledger costs little, but doing it per event on a cold
-/// start would sort and rebuild accounts again and again; a replay knows the log was
-/// checked when it was written, so it only needs the final order.
+/// A log is mostly in date order already, so each entry is applied to its account as it
+/// comes, while the next ones are still being read. An entry dated before what its account
+/// has already applied (a payment recorded late) cannot be: that account is set aside and
+/// its whole timeline runs once, sorted, at the end. No entry is checked twice, and the
+/// result is the same as running every timeline from scratch.
 public struct LedgerReplay {
     private var ledger = Ledger()
-    private var lastCustomer: CustomerID?
-    private var lastIndex = 0
-
-    private var invoiceCount = 0
+    /// Accounts that met a backdated entry, to rebuild in `finish`.
+    private var deferred: [Bool] = []
+    /// For callers that route entries themselves (``add(sequence:stream:event:)``).
+    private var router = ReplayRouter()
 
     /// `expectedCount`: how many entries the log holds, so memory is taken once.
     public init(expectedCount: Int = 0) {
@@ -20,56 +21,49 @@ public struct LedgerReplay {
 
     /// Adds the next recorded entry; `stream` is the customer the log filed it under.
     public mutating func add(sequence: Int64, stream: CustomerID, event: Event) {
-        let index: Int
-        if stream == lastCustomer {
-            index = lastIndex
-        } else if let existing = ledger.accountIndex[stream] {
-            index = existing
-        } else {
-            index = ledger.accounts.count
-            ledger.accounts.append(CustomerAccount(customer: stream))
-            ledger.accountIndex[stream] = index
-        }
-        lastCustomer = stream
-        lastIndex = index
-        ledger.accounts[index].entryPositions.append(Int32(ledger.entries.count))
-        ledger.entries.append(LedgerEntry(sequence: sequence, event: event))
-        ledger.lastSequence = max(ledger.lastSequence, sequence)
-        if case .invoiceIssued = event { invoiceCount += 1 }
+        let account = router.route(stream: stream, event: event)
+        add(sequence: sequence, account: account, stream: stream, event: event)
     }
 
-    /// Runs every account's timeline and returns the ledger, or the first violation found:
-    /// a log that replays with a violation was not written by this ledger's rules.
-    ///
-    /// Accounts are independent, so their timelines run on two cores, each half of the
-    /// accounts (by entries) on its own; the result does not depend on the split.
-    public consuming func finish() throws(LedgerReplayError) -> Ledger {
-        let lookup = EntryLookup(recorded: ledger.entries)
-        let halves = Self.split(ledger.accounts)
-        let invoicesPerHalf = invoiceCount / halves.count + 1
-        let results = ledger.accounts.withUnsafeMutableBufferPointer { buffer in
-            let accounts = UnsafeAccounts(buffer: buffer)
-            let slots = ReplaySlots(count: halves.count)
-            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                var owners = DocumentOwners()
-                owners.invoices.reserveCapacity(invoicesPerHalf)
-                do throws(LedgerReplayError) {
-                    for index in halves[half] {
-                        try accounts.buffer[index].replayTimeline(entries: lookup, owners: &owners)
-                    }
-                    slots.store(.success(owners), at: half)
-                } catch {
-                    slots.store(.failure(error), at: half)
-                }
-            }
-            return slots.results
+    /// Adds the next recorded entry, routed by a ``ReplayRouter`` that sees every entry in
+    /// the same order (possibly on another thread).
+    public mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: Event) {
+        if index == ledger.accounts.count {
+            ledger.accounts.append(CustomerAccount(customer: stream))
+            ledger.accountIndex[stream] = index
+            deferred.append(false)
         }
-        var owners = DocumentOwners()
-        for result in results {
-            switch result {
-            case .success(let part): if owners.isEmpty { owners = part } else { owners.merge(part) }
-            case .failure(let error): throw error
-            }
+        let entry = LedgerEntry(sequence: sequence, event: event)
+        ledger.accounts[index].entryPositions.append(Int32(ledger.entries.count))
+        ledger.entries.append(entry)
+        ledger.lastSequence = max(ledger.lastSequence, sequence)
+        guard !deferred[index] else { return }
+        if let lastDay = ledger.accounts[index].state.lastDay, entry.on < lastDay {
+            deferred[index] = true
+            return
+        }
+        do {
+            try ledger.accounts[index].state.apply(entry, owners: nil)
+        } catch {
+            // Perhaps an entry recorded later but dated earlier makes this one valid (a
+            // registration recorded after the invoices): the sorted rebuild decides.
+            deferred[index] = true
+        }
+    }
+
+    /// Runs the timelines of the accounts that met a backdated entry, and returns the
+    /// ledger, or the first violation: a log that replays with one was not written by this
+    /// ledger's rules.
+    public consuming func finish() throws(LedgerReplayError) -> Ledger {
+        let owners = router.owners
+        return try finish(owners: owners)
+    }
+
+    /// As ``finish()``, with the owners the caller's ``ReplayRouter`` collected.
+    public consuming func finish(owners: DocumentOwners) throws(LedgerReplayError) -> Ledger {
+        let lookup = EntryLookup(recorded: ledger.entries)
+        for index in ledger.accounts.indices where deferred[index] {
+            try ledger.accounts[index].replayTimeline(entries: lookup)
         }
         ledger.owners = owners
         ledger.sortedAccountIndices = ledger.accounts.indices.sorted {
@@ -79,40 +73,36 @@ public struct LedgerReplay {
     }
 }
 
-extension LedgerReplay {
-    /// Two ranges of account indices holding about as many entries each.
-    static func split(_ accounts: [CustomerAccount]) -> [Range<Int>] {
-        let total = accounts.reduce(0) { $0 + $1.entryPositions.count }
-        guard accounts.count > 1, total > 10_000 else { return [accounts.indices] }
-        var running = 0
-        for (index, account) in accounts.enumerated() {
-            running += account.entryPositions.count
-            if running * 2 >= total { return [0..<(index + 1), (index + 1)..<accounts.count] }
+/// The part of a replay that only needs each entry's customer: which account it goes to,
+/// and who owns the documents it creates. It can run on the thread reading the log while
+/// ``LedgerReplay`` applies entries on another.
+public struct ReplayRouter: Sendable {
+    private var accountIndex: [CustomerID: Int] = [:]
+    private var lastCustomer: CustomerID?
+    private var lastIndex = 0
+    public private(set) var owners = DocumentOwners()
+
+    /// `expectedCount`: how many entries will be routed, to size the owner tables once.
+    public init(expectedCount: Int = 0) {
+        owners.invoices.reserveCapacity(expectedCount / 3)
+        owners.orders.reserveCapacity(expectedCount / 6)
+    }
+
+    /// The account index of `stream`: the order in which customers first appear.
+    public mutating func route(stream: CustomerID, event: Event) -> Int {
+        let index: Int
+        if stream == lastCustomer {
+            index = lastIndex
+        } else if let existing = accountIndex[stream] {
+            index = existing
+        } else {
+            index = accountIndex.count
+            accountIndex[stream] = index
         }
-        return [accounts.indices]
-    }
-}
-
-/// The accounts array seen by the replay threads; each touches only its own indices.
-private struct UnsafeAccounts: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<CustomerAccount>
-}
-
-/// One result per replay thread, written once by its thread and read after all joined.
-private final class ReplaySlots: @unchecked Sendable {
-    private var slots: [Result<DocumentOwners, LedgerReplayError>?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: Result<DocumentOwners, LedgerReplayError>, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var results: [Result<DocumentOwners, LedgerReplayError>] {
-        lock.withLock { slots.map { $0! } }
+        lastCustomer = stream
+        lastIndex = index
+        owners.record(event, customer: stream)
+        return index
     }
 }
 
@@ -127,23 +117,16 @@ public struct LedgerReplayError: Error, Sendable, CustomStringConvertible {
 }
 
 extension CustomerAccount {
-    mutating func replayTimeline(entries: EntryLookup, owners: inout DocumentOwners) throws(LedgerReplayError) {
-        var sorted = true
-        for index in entryPositions.indices.dropFirst()
-        where entries.precedes(entryPositions[index], entryPositions[index - 1]) {
-            sorted = false
-            break
-        }
-        if !sorted { entryPositions.sort(by: entries.precedes) }
+    /// Sorts the entries into timeline order and runs them all from a new state.
+    mutating func replayTimeline(entries: EntryLookup) throws(LedgerReplayError) {
+        entryPositions.sort(by: entries.precedes)
         var next = AccountState(customer: customer)
         for position in entryPositions {
-            let entry = entries[position]
             do {
-                try next.apply(entry, owners: nil)
+                try next.apply(entries[position], owners: nil)
             } catch {
                 throw LedgerReplayError(customer: customer, violation: error)
             }
-            owners.record(entry.event, customer: customer)
         }
         state = next
     }

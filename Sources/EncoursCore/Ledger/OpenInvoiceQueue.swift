@@ -9,9 +9,8 @@ struct OpenInvoiceQueue: Sendable, Hashable {
     private(set) var head = 0
 
     mutating func insert(_ index: Int32, invoices: [InvoiceState]) {
-        let new = invoices[Int(index)]
         var position = order.count
-        while position > head, OpenInvoiceQueue.settlesBefore(new, invoices[Int(order[position - 1])]) {
+        while position > head, OpenInvoiceQueue.settles(index, before: order[position - 1], invoices) {
             position -= 1
         }
         order.insert(index, at: position)
@@ -41,9 +40,15 @@ struct OpenInvoiceQueue: Sendable, Hashable {
         }
     }
 
-    static func settlesBefore(_ lhs: InvoiceState, _ rhs: InvoiceState) -> Bool {
-        if lhs.dueOn != rhs.dueOn { return lhs.dueOn < rhs.dueOn }
-        if lhs.issuedOn != rhs.issuedOn { return lhs.issuedOn < rhs.issuedOn }
-        return lhs.id < rhs.id
+    /// Compares fields in place: copying whole invoice states here costs more than the
+    /// comparison.
+    static func settles(_ lhs: Int32, before rhs: Int32, _ invoices: [InvoiceState]) -> Bool {
+        let left = Int(lhs)
+        let right = Int(rhs)
+        if invoices[left].dueOn != invoices[right].dueOn { return invoices[left].dueOn < invoices[right].dueOn }
+        if invoices[left].issuedOn != invoices[right].issuedOn {
+            return invoices[left].issuedOn < invoices[right].issuedOn
+        }
+        return invoices[left].id < invoices[right].id
     }
 }

@@ -138,8 +138,7 @@ public final class LedgerDatabase {
     ) throws(LedgerDatabaseError) -> (rows: [NewEvent], status: [KeyStatus]) {
         let fingerprints = try loadedFingerprints()
         defer { self.fingerprints = fingerprints }
-        var rows: [NewEvent] = []
-        rows.reserveCapacity(submissions.count)
+        let rows = RowEncoding.rows(for: submissions, actor: actor)
         // Keyed by fingerprint: hashing a 64-bit number is much cheaper than a key string;
         // the rare fingerprint shared by two different keys is told apart below.
         var firstIndexOfFingerprint: [UInt64: Int] = [:]
@@ -149,12 +148,7 @@ public final class LedgerDatabase {
         status.reserveCapacity(submissions.count)
         var conflicts: [LedgerDatabaseError.KeyConflict] = []
         var possiblyRecorded: [Int] = []
-        for (index, submission) in submissions.enumerated() {
-            // The stream is settled by the ledger check; the row's placeholder is replaced.
-            let row = NewEvent(
-                event: submission.event, stream: submission.event.namedCustomer ?? "", payload: submission.payload,
-                actor: actor)
-            rows.append(row)
+        for (index, row) in rows.enumerated() {
             let fingerprint = KeyFingerprints.fingerprint(row.key.utf8)
             var earlier = firstIndexOfFingerprint[fingerprint]
             if let candidate = earlier, rows[candidate].key != row.key {

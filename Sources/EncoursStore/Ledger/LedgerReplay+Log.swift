@@ -1,11 +1,59 @@
+import Dispatch
 import EncoursCore
+import Synchronization
 
 extension Ledger {
     /// The ledger as the log holds it, through `lastSequence` (everything by default): a
     /// cold start, or "what did we know then" for `known_at`.
-    public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
-    {
-        var replay = LedgerReplay(expectedCount: Int(min(log.lastSequence, lastSequence)))
+    ///
+    /// This thread reads and decodes the rows; another applies them (``ReplayPipe``).
+    public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger {
+        let pipe = ReplayPipe()
+        let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
+        let routed = Mutex<DocumentOwners?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        let expectedCount = Int(min(log.lastSequence, lastSequence))
+        DispatchQueue.global(qos: .userInitiated).async {
+            var replay = LedgerReplay(expectedCount: expectedCount)
+            while true {
+                let chunk = pipe.receive()
+                if chunk.isEmpty { break }
+                for item in chunk {
+                    replay.add(sequence: item.sequence, account: item.account, stream: item.stream, event: item.event)
+                }
+            }
+            // The reader hands its owners over before sending the end.
+            let owners = routed.withLock { $0 ?? DocumentOwners() }
+            let result: Result<Ledger, LedgerReplayError>
+            do throws(LedgerReplayError) {
+                result = .success(try replay.finish(owners: owners))
+            } catch {
+                result = .failure(error)
+            }
+            built.withLock { $0 = result }
+            finished.signal()
+        }
+
+        var router = ReplayRouter(expectedCount: expectedCount)
+        let readFailure = readChunks(of: log, through: lastSequence, into: pipe, router: &router)
+        let owners = router.owners
+        routed.withLock { $0 = owners }
+        pipe.send([])
+        finished.wait()
+        if let readFailure { throw readFailure }
+        switch built.withLock({ $0 })! {
+        case .success(let ledger): return ledger
+        case .failure(let error): throw .unreplayable(error)
+        }
+    }
+
+    /// Reads and decodes the log into `pipe`, chunk by chunk; returns what stopped it early.
+    private static func readChunks(
+        of log: EventLog, through lastSequence: Int64, into pipe: ReplayPipe, router: inout ReplayRouter
+    ) -> LedgerDatabaseError? {
+        let chunkSize = 4096
+        var chunk: [ReplayPipe.Item] = []
+        chunk.reserveCapacity(chunkSize)
         var failure: LedgerDatabaseError?
         do {
             try log.withPageCache(kibibytes: 2048) {
@@ -19,18 +67,20 @@ extension Ledger {
                     }
                     // Most events name their customer, which is their stream: no second string.
                     let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                    replay.add(sequence: row.seq, stream: stream, event: event)
+                    let account = router.route(stream: stream, event: event)
+                    chunk.append(.init(sequence: row.seq, account: account, stream: stream, event: event))
+                    if chunk.count == chunkSize {
+                        pipe.send(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         } catch let error as EventLogError {
-            throw .log(error)
+            return .log(error)
         } catch {
-            throw failure ?? .log(.misuse("\(error)"))
+            return failure ?? .log(.misuse("\(error)"))
         }
-        do {
-            return try replay.finish()
-        } catch {
-            throw .unreplayable(error)
-        }
+        if !chunk.isEmpty { pipe.send(chunk) }
+        return nil
     }
 }

@@ -25,6 +25,18 @@ extension EventLog {
         guard RecordedAt.isValid(recordedAt) else {
             throw .invalidArgument("recorded_at \(recordedAt) is not UTC ISO-8601 like 2026-11-23T11:54:40.123Z")
         }
+        // A large batch is acknowledged once its WAL frames are synced; copying them into
+        // the database file (the checkpoint SQLite would run inside the commit) is left to
+        // ``checkpoint()``, or to the next small commit, so it does not delay the answer.
+        let defersCheckpoint = batch.count >= Self.deferredCheckpointBatchSize
+        if defersCheckpoint {
+            try mapSQLiteError { () throws(SQLiteError) in try connection.execute("PRAGMA wal_autocheckpoint = 0") }
+        }
+        defer {
+            if defersCheckpoint {
+                try? connection.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
+            }
+        }
         try mapSQLiteError { () throws(SQLiteError) in try connection.begin(.immediate) }
         do {
             // Read the head inside the write transaction: if another process appended
@@ -50,6 +62,17 @@ extension EventLog {
             try? connection.rollback()
             throw error
         }
+    }
+
+    /// Batches of at least this many rows leave their checkpoint for later.
+    static let deferredCheckpointBatchSize = 4096
+    /// SQLite's default: checkpoint once the WAL holds this many pages.
+    static let autocheckpointPages = 1000
+
+    /// Copies the WAL's committed frames into the database file and empties the WAL, as far
+    /// as readers allow. Durability does not depend on it; file size and read speed do.
+    public func checkpoint() throws(EventLogError) {
+        try mapSQLiteError { () throws(SQLiteError) in try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// The sequence number and record bytes of the events already logged under `keys`;
