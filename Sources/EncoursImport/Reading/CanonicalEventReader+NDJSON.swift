@@ -2,19 +2,12 @@ extension CanonicalEventReader {
     /// Reads NDJSON from bytes the caller keeps alive for the call (a mapped file, `Data`).
     /// Otherwise the same as the `[UInt8]` overload.
     public func readNDJSON(_ bytes: UnsafeRawBufferPointer, file: String) -> EventReadResult {
-        readLines(bytes, from: Self.hasByteOrderMark(bytes) ? 3 : 0, firstLineNumber: 1, file: file)
-    }
-
-    /// Reads the lines of `bytes` from offset `start`, numbering them from `firstLineNumber`.
-    func readLines(
-        _ bytes: UnsafeRawBufferPointer, from start: Int, firstLineNumber: Int, file: String
-    ) -> EventReadResult {
         var parser = JSONParser()
         var decoder = EventDecoder()
         var errors = ErrorCollector(limit: errorLimit)
         var events: [ParsedEvent] = []
-        var lineStart = start
-        var lineNumber = firstLineNumber - 1
+        var lineStart = Self.hasByteOrderMark(bytes) ? 3 : 0
+        var lineNumber = 0
         while lineStart < bytes.count {
             lineNumber += 1
             let rawStart = lineStart

@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure("error: cannot read \(file): no such file, or not readable")
             }
             let name = (file as NSString).lastPathComponent
-            let result = data.withUnsafeBytes { reader.readNDJSON($0, file: name, parts: ProcessInfo.processInfo.activeProcessorCount) }
+            let result = data.withUnsafeBytes { reader.readNDJSON($0, file: name) }
             errors += result.errorReport
             submissions.reserveCapacity(submissions.count + result.events.count)
             places.reserveCapacity(places.count + result.events.count)
