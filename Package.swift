@@ -71,14 +71,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "EncoursCoreTests",
+        // Helpers the test targets share (temporary folders, the sqlite3 shell, hand-written
+        // events); a plain target so it builds with the package, in no product.
+        .target(
+            name: "EncoursTestSupport",
             dependencies: ["EncoursCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "EncoursCoreTests",
+            dependencies: ["EncoursCore", "EncoursTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EncoursStoreTests",
-            dependencies: ["EncoursStore", "EncoursCore", "EncoursGenerator"],
+            dependencies: ["EncoursStore", "EncoursCore", "EncoursGenerator", "EncoursTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -93,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EncoursCLITests",
-            dependencies: ["encours", "EncoursCore"],
+            dependencies: ["encours", "EncoursCore", "EncoursTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

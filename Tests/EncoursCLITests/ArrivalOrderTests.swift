@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -23,8 +24,8 @@ struct ArrivalOrderTests {
         let workspace = try Workspace()
         try workspace.importHandLedger()
         let printed = try reports(workspace)
-        #expect(printed[12] == HandLedger.exposure + "\n")
-        #expect(printed[13] == HandLedger.ageing + "\n")
+        #expect(printed[12] == HandLedgerFigures.exposure + "\n")
+        #expect(printed[13] == HandLedgerFigures.ageing + "\n")
         return printed
     }
 

@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -15,11 +16,11 @@ struct ImportErrorTests {
     func expectLedgerUnchanged(sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(try workspace.eventRowCount() == 13, sourceLocation: sourceLocation)
         #expect(
-            try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedger.exposure + "\n",
+            try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedgerFigures.exposure + "\n",
             sourceLocation: sourceLocation
         )
         #expect(
-            try workspace.json("ageing", asOf: HandLedger.asOf).stdout == HandLedger.ageing + "\n",
+            try workspace.json("ageing", asOf: HandLedger.asOf).stdout == HandLedgerFigures.ageing + "\n",
             sourceLocation: sourceLocation
         )
     }

@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ struct ImportTests {
         let summary = try #require(again.stdoutLine(startingWith: "imported "), "\(again)")
         #expect(summary.hasPrefix("imported 0 events, 13 duplicates skipped ("))
         #expect(try workspace.eventRowCount() == 13)
-        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedger.exposure + "\n")
+        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedgerFigures.exposure + "\n")
     }
 
     @Test func aFileWithOldAndNewEventsAppendsOnlyTheNew() throws {
@@ -43,7 +44,7 @@ struct ImportTests {
             run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 2 events, 11 duplicates skipped (") == true
         )
         #expect(try workspace.eventRowCount() == 13)
-        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedger.exposure + "\n")
+        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedgerFigures.exposure + "\n")
     }
 
     @Test func theSameEventTwiceInOneFileIsOneEvent() throws {
@@ -72,7 +73,7 @@ struct ImportTests {
         )
         #expect(run.stdoutLine(startingWith: "imported ") == nil)
         #expect(try workspace.eventRowCount() == 13)
-        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedger.exposure + "\n")
+        #expect(try workspace.json("exposure", asOf: HandLedger.asOf).stdout == HandLedgerFigures.exposure + "\n")
     }
 
     @Test func twoDifferentEventsUnderOneKeyInAFileAreAConflict() throws {

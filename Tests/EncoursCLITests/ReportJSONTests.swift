@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -14,29 +15,31 @@ struct ReportJSONTests {
     @Test func exposure() throws {
         let run = try workspace.json("exposure", asOf: HandLedger.asOf)
         #expect(run.exitCode == 0)
-        #expect(run.stdout == HandLedger.exposure + "\n")
+        #expect(run.stdout == HandLedgerFigures.exposure + "\n")
         #expect(run.stderr == "")
     }
 
     @Test func ageing() throws {
-        #expect(try workspace.json("ageing", asOf: HandLedger.asOf).stdout == HandLedger.ageing + "\n")
+        #expect(try workspace.json("ageing", asOf: HandLedger.asOf).stdout == HandLedgerFigures.ageing + "\n")
     }
 
     @Test func dsoCountbackIsTheDefault() throws {
-        #expect(try workspace.json("dso", asOf: HandLedger.asOf).stdout == HandLedger.dsoCountback + "\n")
+        #expect(try workspace.json("dso", asOf: HandLedger.asOf).stdout == HandLedgerFigures.dsoCountback + "\n")
         let explicit = try workspace.json("dso", asOf: HandLedger.asOf, ["--method", "countback"])
-        #expect(explicit.stdout == HandLedger.dsoCountback + "\n")
+        #expect(explicit.stdout == HandLedgerFigures.dsoCountback + "\n")
     }
 
     @Test func dsoSimple() throws {
         let run = try workspace.json("dso", asOf: HandLedger.asOf, ["--method", "simple"])
         #expect(run.exitCode == 0)
-        #expect(run.stdout == HandLedger.dsoSimple + "\n")
+        #expect(run.stdout == HandLedgerFigures.dsoSimple + "\n")
     }
 
     @Test func anEarlierAsOfGivesTheFiguresOfThatDay() throws {
-        #expect(try workspace.json("exposure", asOf: HandLedger.earlier).stdout == HandLedger.exposureEarlier + "\n")
-        #expect(try workspace.json("ageing", asOf: HandLedger.earlier).stdout == HandLedger.ageingEarlier + "\n")
+        #expect(
+            try workspace.json("exposure", asOf: HandLedger.earlier).stdout == HandLedgerFigures.exposureEarlier + "\n"
+        )
+        #expect(try workspace.json("ageing", asOf: HandLedger.earlier).stdout == HandLedgerFigures.ageingEarlier + "\n")
     }
 
     @Test func beforeAnyRegistrationEveryReportIsEmpty() throws {

@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -18,14 +19,14 @@ struct VerifyTests {
     }
 
     @Test func theTriggersRefuseAnUpdate() throws {
-        #expect(throws: SQLiteShell.Failure.self) {
-            try SQLiteShell.run(workspace.db, "UPDATE events SET actor = 'mallory' WHERE seq = 3;")
+        #expect(throws: SQLiteCommandLine.Failure.self) {
+            try SQLiteCommandLine.run(workspace.db, "UPDATE events SET actor = 'mallory' WHERE seq = 3;")
         }
         #expect(try workspace.encours(["verify", "--db", workspace.db]).exitCode == 0)
     }
 
     @Test func aRowAlteredWithTheSQLiteShellIsNamed() throws {
-        try SQLiteShell.run(
+        try SQLiteCommandLine.run(
             workspace.db,
             """
             DROP TRIGGER events_refuse_update;
@@ -33,7 +34,9 @@ struct VerifyTests {
             """
         )
         // The change really happened.
-        #expect(try SQLiteShell.run(workspace.db, "SELECT payload FROM events WHERE seq = 3;").contains(#""100.00""#))
+        #expect(
+            try SQLiteCommandLine.run(workspace.db, "SELECT payload FROM events WHERE seq = 3;").contains(#""100.00""#)
+        )
         let run = try workspace.encours(["verify", "--db", workspace.db])
         #expect(run.exitCode == 1)
         #expect(!run.stdout.contains("OK"))
@@ -42,9 +45,9 @@ struct VerifyTests {
     }
 
     @Test func aDeletedRowIsCaught() throws {
-        try SQLiteShell.run(workspace.db, "DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq = 13;")
+        try SQLiteCommandLine.run(workspace.db, "DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq = 13;")
         // Deleting the last row leaves a valid shorter chain; deleting one in the middle does not.
-        try SQLiteShell.run(workspace.db, "DELETE FROM events WHERE seq = 5;")
+        try SQLiteCommandLine.run(workspace.db, "DELETE FROM events WHERE seq = 5;")
         let run = try workspace.encours(["verify", "--db", workspace.db])
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("seq 6"), "\(run)")

@@ -1,4 +1,5 @@
 import EncoursCore
+import EncoursTestSupport
 import Testing
 
 /// Events take effect by business date, then log order, whatever order they arrive in.
@@ -119,5 +120,33 @@ import Testing
         ])
         #expect(found.map(\.index) == [1, 2, 3])
         #expect(found.map(\.violation.code) == [.invalidDates, .customerNotRegistered, .unknownDocument])
+    }
+}
+
+/// A cold replay applies entries as they come and rebuilds only the accounts that met a
+/// backdated one; the figures must be those of date order either way.
+@Suite struct ReplayOrderTests {
+    @Test func replayOfAFileRecordedInReverseDateOrder() throws {
+        let c1: CustomerID = "C1"
+        let inDateOrder: [Event] = [
+            register(c1, on: "2026-01-01", limit: "500.00"),
+            invoice("A", c1, "100.00", on: "2026-01-10"),
+            payment("P1", c1, "60.00", on: "2026-01-20"),
+            invoice("B", c1, "100.00", on: "2026-02-01"),
+        ]
+        var replay = LedgerReplay()
+        for (offset, event) in inDateOrder.reversed().enumerated() {
+            replay.add(sequence: Int64(offset + 1), stream: c1, event: event)
+        }
+        let ledger = try replay.finish()
+        let expected = try appendOneByOne(inDateOrder)
+        #expect(ledger.ageing(asOf: day("2026-02-15")) == expected.ageing(asOf: day("2026-02-15")))
+        #expect(ledger.exposure(asOf: day("2026-01-25")) == expected.exposure(asOf: day("2026-01-25")))
+    }
+
+    @Test func aLogThatBreaksTheRulesDoesNotReplay() {
+        var replay = LedgerReplay()
+        replay.add(sequence: 1, stream: "C1", event: invoice("A", "C1", "100.00", on: "2026-01-10"))
+        #expect(throws: LedgerReplayError.self) { try replay.finish() }
     }
 }

@@ -1,4 +1,5 @@
 import EncoursCore
+import EncoursTestSupport
 import Testing
 
 @Suite struct ExposureTests {

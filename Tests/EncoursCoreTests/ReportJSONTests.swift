@@ -1,4 +1,5 @@
 import EncoursCore
+import EncoursTestSupport
 import Testing
 
 /// The JSON of DESIGN §6, byte for byte: scripts depend on it.

@@ -1,4 +1,5 @@
 import EncoursCore
+import EncoursTestSupport
 import Testing
 
 /// Open amounts after payments, credit notes and applied credit (DESIGN §5, first rule).

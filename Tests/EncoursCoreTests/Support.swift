@@ -1,45 +1,8 @@
 import EncoursCore
+import EncoursTestSupport
 import Testing
 
-/// A day from its ISO text; tests write dates as people read them.
-func day(_ text: String) -> Day {
-    guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }
-    return value
-}
-
-/// An amount from its decimal text.
-func eur(_ text: String) -> Money {
-    do { return try Money(parsing: text) } catch { fatalError("bad test amount \(text)") }
-}
-
-func register(
-    _ customer: CustomerID, on: String, terms: Int? = nil, limit: String? = nil, policy: CreditPolicy? = nil
-) -> Event {
-    .customerRegistered(
-        CustomerRegistered(
-            customer: customer,
-            profile: CustomerProfile(
-                legalName: "SAS \(customer)", termsDays: terms, creditLimit: limit.map(eur), policy: policy),
-            on: day(on)))
-}
-
-func invoice(
-    _ id: InvoiceID, _ customer: CustomerID, _ amount: String, on: String, due: String? = nil, order: OrderID? = nil
-) -> Event {
-    .invoiceIssued(
-        InvoiceIssued(
-            customer: customer, invoice: id, amount: eur(amount), on: day(on), dueOn: due.map(day), order: order))
-}
-
-func payment(
-    _ id: PaymentID, _ customer: CustomerID, _ amount: String, on: String, allocations: [(InvoiceID, String)] = []
-) -> Event {
-    .paymentReceived(
-        PaymentReceived(
-            customer: customer, payment: id, amount: eur(amount), on: day(on),
-            allocations: allocations.map { Allocation(invoice: $0.0, amount: eur($0.1)) }))
-}
-
+/// A `credit_note.issued` event.
 func creditNote(_ id: CreditNoteID, _ customer: CustomerID, _ amount: String, on: String, invoice: InvoiceID? = nil)
     -> Event
 {

@@ -1,5 +1,6 @@
 import EncoursCore
 import EncoursStore
+import EncoursTestSupport
 import Testing
 
 @Suite("EventLog append")
@@ -8,7 +9,7 @@ struct EventLogAppendTests {
     let log: EventLog
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
         log = try EventLog(path: directory.file("log.db"))
     }
 

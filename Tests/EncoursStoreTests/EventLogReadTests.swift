@@ -1,5 +1,6 @@
 import EncoursCore
 import EncoursStore
+import EncoursTestSupport
 import Testing
 
 @Suite("EventLog scan")
@@ -8,7 +9,7 @@ struct EventLogReadTests {
     let log: EventLog
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
         log = try EventLog(path: directory.file("log.db"))
         _ = try log.append(
             (1...10).map { SampleEvents.invoice($0, customer: "C-\($0 % 3)") },

@@ -1,5 +1,6 @@
 import EncoursCore
 import EncoursStore
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct HashChainTests {
     var path: String { directory.file("log.db") }
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
     }
 
     /// Pins the definition in `EventHashChain`'s doc comment: the expected values were

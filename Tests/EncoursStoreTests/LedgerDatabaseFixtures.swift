@@ -1,67 +1,11 @@
 import EncoursCore
 import EncoursStore
+import EncoursTestSupport
 
-/// The CLI tests' hand ledger as events (see Tests/EncoursCLITests/Support/HandLedger.swift
-/// for the figures): three customers, a partial payment, unapplied credit, a dispute, an
-/// order, registered and decided limits.
+/// The CLI tests' hand ledger as events (`HandLedgerFigures` has the figures): three
+/// customers, a partial payment, unapplied credit, a dispute, an order, registered and
+/// decided limits.
 enum HandLedgerEvents {
-    static func day(_ text: String) -> Day {
-        guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }
-        return value
-    }
-
-    static func eur(_ text: String) -> Money {
-        do { return try Money(parsing: text) } catch { fatalError("bad test amount \(text)") }
-    }
-
-    static func register(_ customer: CustomerID, on: String, terms: Int? = nil, limit: String? = nil) -> Event {
-        .customerRegistered(
-            CustomerRegistered(
-                customer: customer,
-                profile: CustomerProfile(legalName: "SAS \(customer)", termsDays: terms, creditLimit: limit.map(eur)),
-                on: day(on)
-            )
-        )
-    }
-
-    static func invoice(
-        _ id: InvoiceID,
-        _ customer: CustomerID,
-        _ amount: String,
-        on: String,
-        due: String? = nil,
-        order: OrderID? = nil
-    ) -> Event {
-        .invoiceIssued(
-            InvoiceIssued(
-                customer: customer,
-                invoice: id,
-                amount: eur(amount),
-                on: day(on),
-                dueOn: due.map(day),
-                order: order
-            )
-        )
-    }
-
-    static func payment(
-        _ id: PaymentID,
-        _ customer: CustomerID,
-        _ amount: String,
-        on: String,
-        allocations: [(InvoiceID, String)] = []
-    ) -> Event {
-        .paymentReceived(
-            PaymentReceived(
-                customer: customer,
-                payment: id,
-                amount: eur(amount),
-                on: day(on),
-                allocations: allocations.map { Allocation(invoice: $0.0, amount: eur($0.1)) }
-            )
-        )
-    }
-
     static func note(_ customer: CustomerID, _ text: String, on: String, id: String? = nil) -> Event {
         .noteLogged(NoteLogged(customer: customer, text: text, on: day(on), id: id))
     }
@@ -97,13 +41,6 @@ enum HandLedgerEvents {
 
     static let payments = [pay1, pay2]
     static let withoutPayments = all.filter { !payments.contains($0) }
-
-    static let exposureOn0331 =
-        #"{"as_of":"2026-03-31","customers":["#
-        + #"{"customer":"C1","order_book":"0.00","receivables":"1100.00","exposure":"1100.00","limit":"1300.00","headroom":"200.00","status":"warning"},"#
-        + #"{"customer":"C2","order_book":"0.00","receivables":"500.00","exposure":"500.00","limit":"2000.00","headroom":"1500.00","status":"ok"},"#
-        + #"{"customer":"C3","order_book":"2000.00","receivables":"1000.00","exposure":"3000.00","limit":null,"headroom":null,"status":"no_limit"}"#
-        + "]}"
 }
 
 /// A submission whose payload stands in for the JSON text an importer would keep: the
@@ -138,6 +75,4 @@ extension Ledger {
 }
 
 /// Month ends across the hand ledger's period.
-let handLedgerDays = ["2025-12-31", "2026-01-31", "2026-02-28", "2026-03-15", "2026-03-31", "2026-06-30"].map(
-    HandLedgerEvents.day
-)
+let handLedgerDays = ["2025-12-31", "2026-01-31", "2026-02-28", "2026-03-15", "2026-03-31", "2026-06-30"].map(day)

@@ -1,6 +1,7 @@
 import EncoursCore
 import EncoursGenerator
 import EncoursStore
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -17,19 +18,10 @@ extension LedgerDatabaseTests {
         let directory: TemporaryDirectory
 
         init() throws {
-            directory = try TemporaryDirectory()
+            directory = try TemporaryDirectory(prefix: "encours-store-tests")
         }
 
         var days: [Day] { (0...13).map { GeneratorConfiguration.defaultStart.adding(days: 30 * $0) } }
-
-        func rowCount(_ path: String) throws -> Int {
-            Int(
-                try SQLiteCommandLine.run(path, "SELECT count(*) FROM events;").trimmingCharacters(
-                    in: .whitespacesAndNewlines
-                )
-            )
-                ?? -1
-        }
 
         @Test func aLargeBatchWithOneBadEventAtTheEndAppendsNothing() throws {
             let events = Self.events
@@ -40,7 +32,7 @@ extension LedgerDatabaseTests {
             try database.append(head)
             let before = database.ledger.figures(on: days)
 
-            let bad = HandLedgerEvents.payment(
+            let bad = payment(
                 "PAY-BAD",
                 "C000001",
                 "1.00",
@@ -54,7 +46,7 @@ extension LedgerDatabaseTests {
                 return
             }
             #expect(items.map(\.index) == [batch.count - 1])
-            #expect(try rowCount(path) == 100)
+            #expect(try SQLiteCommandLine.eventRowCount(path) == 100)
             #expect(database.log.lastSequence == 100)
             #expect(database.ledger.lastSequence == 100)
             #expect(database.ledger.figures(on: days) == before)
@@ -89,7 +81,7 @@ extension LedgerDatabaseTests {
             }
             #expect(conflicts.map(\.index) == [batch.count - 1])
             #expect(conflicts.first?.holder == .logged(seq: 1))
-            #expect(try rowCount(path) == 100)
+            #expect(try SQLiteCommandLine.eventRowCount(path) == 100)
             #expect(database.ledger.figures(on: days) == before)
         }
     }

@@ -1,6 +1,7 @@
 import EncoursCore
 import EncoursGenerator
 import EncoursStore
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ extension LedgerDatabaseTests {
         let directory: TemporaryDirectory
 
         init() throws {
-            directory = try TemporaryDirectory()
+            directory = try TemporaryDirectory(prefix: "encours-store-tests")
         }
 
         /// Appends each batch to a new database at `name`, returns its live figures and the
@@ -38,7 +39,7 @@ extension LedgerDatabaseTests {
         @Test func reopeningReplaysToTheSameFigures() throws {
             let result = try figures("ledger.db", batches: [HandLedgerEvents.all], on: handLedgerDays)
             #expect(result.reopened == result.live)
-            #expect(result.live[16] == HandLedgerEvents.exposureOn0331)  // 2026-03-31, the 5th day
+            #expect(result.live[16] == HandLedgerFigures.exposure)  // 2026-03-31, the 5th day
         }
 
         @Test func aBackdatedAppendGivesTheFiguresOfDateOrderBeforeAndAfterReopening() throws {

@@ -1,5 +1,6 @@
 import EncoursCore
 import EncoursStore
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -11,17 +12,12 @@ struct LedgerDatabaseTests {
     let database: LedgerDatabase
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
         database = try LedgerDatabase(path: directory.file("ledger.db"))
     }
 
     var rowCount: Int {
-        get throws {
-            Int(
-                try SQLiteCommandLine.run(directory.file("ledger.db"), "SELECT count(*) FROM events;")
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-            ) ?? -1
-        }
+        get throws { try SQLiteCommandLine.eventRowCount(directory.file("ledger.db")) }
     }
 
     /// What a refused batch must leave exactly as it was.
@@ -49,9 +45,7 @@ struct LedgerDatabaseTests {
         #expect(database.log.lastSequence == 13)
         #expect(database.ledger.lastSequence == 13)
         #expect(try rowCount == 13)
-        #expect(
-            database.ledger.exposure(asOf: HandLedgerEvents.day("2026-03-31")).json == HandLedgerEvents.exposureOn0331
-        )
+        #expect(database.ledger.exposure(asOf: day("2026-03-31")).json == HandLedgerFigures.exposure)
 
         let next = try database.append([HandLedgerEvents.note("C1", "called", on: "2026-03-02")])
         #expect(next.outcomes == [.appended(seq: 14)])
@@ -94,7 +88,7 @@ struct LedgerDatabaseTests {
     @Test func aConflictWithTheLogIsRefusedNamingItsIndex() throws {
         try database.append(HandLedgerEvents.all)
         let before = try snapshot()
-        let changed = HandLedgerEvents.invoice("FA-1", "C1", "1000.01", on: "2026-01-10")
+        let changed = invoice("FA-1", "C1", "1000.01", on: "2026-01-10")
         let error = #expect(throws: LedgerDatabaseError.self) {
             try database.append([HandLedgerEvents.note("C1", "new", on: "2026-03-02"), changed])
         }
@@ -134,8 +128,8 @@ struct LedgerDatabaseTests {
         let before = try snapshot()
         let batch = [
             HandLedgerEvents.note("C1", "fine", on: "2026-03-02"),
-            HandLedgerEvents.payment("PAY-9", "C1", "10.00", on: "2026-03-02", allocations: [("FA-99", "10.00")]),
-            HandLedgerEvents.invoice("FA-6", "C1", "10.00", on: "2026-03-03"),
+            payment("PAY-9", "C1", "10.00", on: "2026-03-02", allocations: [("FA-99", "10.00")]),
+            invoice("FA-6", "C1", "10.00", on: "2026-03-03"),
         ]
         let error = #expect(throws: LedgerDatabaseError.self) { try database.append(batch) }
         guard case .rejected(let items) = error else {
@@ -158,7 +152,7 @@ struct LedgerDatabaseTests {
         let error = #expect(throws: LedgerDatabaseError.self) {
             try database.append([
                 HandLedgerEvents.fa1, HandLedgerEvents.pay1,
-                HandLedgerEvents.payment("PAY-8", "C1", "10.00", on: "2026-03-02", allocations: [("FA-3", "10.00")]),
+                payment("PAY-8", "C1", "10.00", on: "2026-03-02", allocations: [("FA-3", "10.00")]),
             ])
         }
         guard case .rejected(let items) = error else {
@@ -176,8 +170,8 @@ struct LedgerDatabaseTests {
             CreditApplied(
                 customer: "C2",
                 invoice: "FA-4",
-                amount: HandLedgerEvents.eur("300.00"),
-                on: HandLedgerEvents.day("2026-03-25"),
+                amount: eur("300.00"),
+                on: day("2026-03-25"),
                 id: "CA-1"
             )
         )
@@ -188,8 +182,8 @@ struct LedgerDatabaseTests {
             CreditApplied(
                 customer: "C2",
                 invoice: "FA-4",
-                amount: HandLedgerEvents.eur("100.00"),
-                on: HandLedgerEvents.day("2026-03-21"),
+                amount: eur("100.00"),
+                on: day("2026-03-21"),
                 id: "CA-0"
             )
         )

@@ -1,4 +1,5 @@
 import EncoursStore
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ struct MigrationTests {
     var path: String { directory.file("log.db") }
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
     }
 
     @Test func migrationsAreAppliedOnceAndRecorded() throws {

@@ -1,4 +1,5 @@
 import EncoursStore
+import EncoursTestSupport
 import Testing
 
 @Suite("SQLite wrapper")
@@ -7,7 +8,7 @@ struct SQLiteConnectionTests {
     let connection: SQLiteConnection
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory(prefix: "encours-store-tests")
         connection = try SQLiteConnection(path: directory.file("wrapper.db"))
         try connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, i INTEGER, s TEXT, b BLOB, u TEXT UNIQUE)")
     }

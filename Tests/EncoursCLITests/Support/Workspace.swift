@@ -1,25 +1,21 @@
+import EncoursTestSupport
 import Foundation
 
 /// A fresh folder for one test: its database and input files; removed when the test ends.
 final class Workspace {
-    let path: String
+    private let directory: TemporaryDirectory
 
     init() throws {
-        path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("encours-cli-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory(prefix: "encours-cli-tests")
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
+    var path: String { directory.path }
 
     /// The ledger database of the test (not created until something is imported).
     var db: String { file("ledger.db") }
 
     func file(_ name: String) -> String {
-        (path as NSString).appendingPathComponent(name)
+        directory.file(name)
     }
 
     /// Writes `lines` as an NDJSON file (one line each, newline-terminated); returns its path.
@@ -55,41 +51,6 @@ final class Workspace {
 
     /// The number of rows of the `events` table, counted with the real `sqlite3` shell.
     func eventRowCount() throws -> Int {
-        let text = try SQLiteShell.run(db, "SELECT count(*) FROM events;")
-        guard let count = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw SQLiteShell.Failure(status: 0, output: "not a count: \(text)")
-        }
-        return count
-    }
-}
-
-/// The real `sqlite3` shell, run as an operator (or an attacker) would.
-enum SQLiteShell {
-    static let executable = "/usr/bin/sqlite3"
-
-    struct Failure: Error, CustomStringConvertible {
-        var status: Int32
-        var output: String
-        var description: String { "sqlite3 exited with \(status): \(output)" }
-    }
-
-    /// Runs `sql` on `database`; returns standard output; throws on a non-zero exit.
-    @discardableResult
-    static func run(_ database: String, _ sql: String) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw Failure(status: -1, output: "\(executable) is missing: install the Debian package sqlite3")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-batch", "-bail", database, sql]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus, output: text) }
-        return text
+        try SQLiteCommandLine.eventRowCount(db)
     }
 }
