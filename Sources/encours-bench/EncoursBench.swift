@@ -14,7 +14,8 @@ struct EncoursBench: ParsableCommand {
         discussion: """
             Example:
               encours-bench --db /tmp/bench.db --as-of 2025-12-31 --repeat 7
-            """)
+            """
+    )
 
     @Option(help: "The ledger database file.")
     var db: String
@@ -36,7 +37,8 @@ struct EncoursBench: ParsableCommand {
         let events = database.ledger.entryCount
         print(
             "replay: \(events) events, \(database.ledger.accounts.count) customers in \(Self.milliseconds(replay)) ms"
-                + " = \(Int(Double(events) / Self.seconds(replay))) events/s")
+                + " = \(Int(Double(events) / Self.seconds(replay))) events/s"
+        )
         print("peak resident memory after replay: \(Self.peakResidentMegabytes()) MB")
         guard !replayOnly else { return }
 
@@ -63,7 +65,8 @@ struct EncoursBench: ParsableCommand {
         durations.sort()
         print(
             "\(name): median \(Self.milliseconds(durations[durations.count / 2])) ms,"
-                + " best \(Self.milliseconds(durations[0])) ms (\(rows) rows)")
+                + " best \(Self.milliseconds(durations[0])) ms (\(rows) rows)"
+        )
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -61,7 +61,8 @@ struct ImportErrorTests {
         #expect(run.exitCode == 1)
         let reported = run.stderr.split(separator: "\n").map(String.init)
         #expect(reported.count == 4, "\(run)")
-        let unknown = #"refused.ndjson:2: payment.received: field "allocations[0].invoice": invoice "FA-99" does not exist"#
+        let unknown =
+            #"refused.ndjson:2: payment.received: field "allocations[0].invoice": invoice "FA-99" does not exist"#
         #expect(reported.first?.hasPrefix(unknown) ?? false, "\(run)")
         #expect(
             reported.contains(

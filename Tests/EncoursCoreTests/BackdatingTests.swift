@@ -39,8 +39,11 @@ import Testing
         let state = late.account(c1)!.state
         #expect(state.invoices.map(\.openAmount.decimalString) == ["0.00", "40.00"])
         // Recorded in arrival order, applied in date order.
-        #expect(late.entries(of: late.account(c1)!).map(\.event.on.description) ==
-            ["2026-01-01", "2026-01-10", "2026-01-20", "2026-02-01", "2026-03-01"])
+        #expect(
+            late.entries(of: late.account(c1)!).map(\.event.on.description) == [
+                "2026-01-01", "2026-01-10", "2026-01-20", "2026-02-01", "2026-03-01",
+            ]
+        )
     }
 
     @Test func batchThatWouldInvalidateARecordedEventIsRefused() throws {
@@ -52,8 +55,11 @@ import Testing
         ]
         // Dated before the recorded credit.applied, this credit.applied leaves it without credit.
         let found = try violations(
-            of: [.creditApplied(CreditApplied(customer: c1, invoice: "A", amount: eur("30.00"), on: day("2026-01-10")))],
-            after: recorded)
+            of: [
+                .creditApplied(CreditApplied(customer: c1, invoice: "A", amount: eur("30.00"), on: day("2026-01-10")))
+            ],
+            after: recorded
+        )
         #expect(found.map(\.violation.code) == [.recordedEventInvalidated])
         #expect(found.first?.index == nil)
         #expect(found.first?.violation.sequence == 4)
@@ -77,8 +83,12 @@ import Testing
     }
 
     @Test func sameDayFollowsLogOrder() throws {
-        #expect(try violations(of: [register(c1, on: "2026-01-10"), invoice("A", c1, "100.00", on: "2026-01-10")]).isEmpty)
-        let reversed = try violations(of: [invoice("A", c1, "100.00", on: "2026-01-10"), register(c1, on: "2026-01-10")])
+        #expect(
+            try violations(of: [register(c1, on: "2026-01-10"), invoice("A", c1, "100.00", on: "2026-01-10")]).isEmpty
+        )
+        let reversed = try violations(of: [
+            invoice("A", c1, "100.00", on: "2026-01-10"), register(c1, on: "2026-01-10"),
+        ])
         #expect(reversed.map(\.violation.code) == [.customerNotRegistered])
     }
 
@@ -96,9 +106,13 @@ import Testing
 
     @Test func documentOfAnotherCustomerIsRefused() throws {
         let recorded: [Event] = [
-            register(c1, on: "2026-01-01"), register(c2, on: "2026-01-01"), invoice("A", c2, "100.00", on: "2026-01-05"),
+            register(c1, on: "2026-01-01"), register(c2, on: "2026-01-01"),
+            invoice("A", c2, "100.00", on: "2026-01-05"),
         ]
-        let found = try violations(of: [creditNote("AV1", c1, "10.00", on: "2026-01-06", invoice: "A")], after: recorded)
+        let found = try violations(
+            of: [creditNote("AV1", c1, "10.00", on: "2026-01-06", invoice: "A")],
+            after: recorded
+        )
         #expect(found.map(\.violation.code) == [.documentOfAnotherCustomer])
         #expect(found.first?.violation.message == "invoice \"A\" belongs to customer \"C2\", not \"C1\"")
     }

@@ -25,8 +25,12 @@ import Testing
 
     @Test func countbackRoundsHalfUpToATenth() throws {
         // R = 2015: 15 + 28 × 1015 / 2000 = 29.21 → 29.2. R = 2025: 15 + 14.35 = 29.35 → 29.4.
-        #expect(try appendOneByOne(threeMonths(paid: "4085.00")).dso(asOf: day("2026-03-15")).dso?.description == "29.2")
-        #expect(try appendOneByOne(threeMonths(paid: "4075.00")).dso(asOf: day("2026-03-15")).dso?.description == "29.4")
+        #expect(
+            try appendOneByOne(threeMonths(paid: "4085.00")).dso(asOf: day("2026-03-15")).dso?.description == "29.2"
+        )
+        #expect(
+            try appendOneByOne(threeMonths(paid: "4075.00")).dso(asOf: day("2026-03-15")).dso?.description == "29.4"
+        )
     }
 
     @Test func countbackWithReceivablesLargerThanTwelveMonthsOfSales() throws {
@@ -48,7 +52,9 @@ import Testing
     @Test func countbackIsZeroWhenNothingIsOwedAndNullWithoutSales() throws {
         let paid = try appendOneByOne(threeMonths(paid: "6100.00"))
         #expect(paid.dso(asOf: day("2026-03-15")).dso?.description == "0.0")
-        let noSales = try appendOneByOne([register(c1, on: "2024-01-01"), invoice("OLD", c1, "500.00", on: "2024-12-01")])
+        let noSales = try appendOneByOne([
+            register(c1, on: "2024-01-01"), invoice("OLD", c1, "500.00", on: "2024-12-01"),
+        ])
         #expect(noSales.dso(asOf: day("2026-03-15")).dso == nil)
     }
 

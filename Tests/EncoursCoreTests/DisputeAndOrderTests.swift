@@ -50,9 +50,14 @@ import Testing
             register(c1, on: "2026-01-01"), invoice("A", c1, "1000.00", on: "2026-01-10"),
             opened("D1", "A", on: "2026-01-12"), resolved("D1", on: "2026-01-20"),
         ]
-        #expect(try violations(of: [resolved("D1", on: "2026-01-21")], after: recorded).map(\.violation.code)
-            == [.disputeAlreadyResolved])
-        let early = try violations(of: [opened("D2", "A", on: "2026-01-12"), resolved("D2", on: "2026-01-11")], after: recorded)
+        #expect(
+            try violations(of: [resolved("D1", on: "2026-01-21")], after: recorded).map(\.violation.code)
+                == [.disputeAlreadyResolved]
+        )
+        let early = try violations(
+            of: [opened("D2", "A", on: "2026-01-12"), resolved("D2", on: "2026-01-11")],
+            after: recorded
+        )
         #expect(early.map(\.violation.code) == [.unknownDocument])
         #expect(early.first?.index == 1)
     }
@@ -96,9 +101,14 @@ import Testing
             .orderPlaced(OrderPlaced(customer: c1, order: "O1", amount: eur("1000.00"), on: day("2026-01-02"))),
             .orderCancelled(OrderCancelled(order: "O1", on: day("2026-01-10"))),
         ]
-        #expect(try violations(of: [.orderCancelled(OrderCancelled(order: "O1", on: day("2026-01-11")))], after: recorded)
-            .map(\.violation.code) == [.orderAlreadyCancelled])
-        let unknown = try violations(of: [.orderCancelled(OrderCancelled(order: "O9", on: day("2026-01-11")))], after: recorded)
+        #expect(
+            try violations(of: [.orderCancelled(OrderCancelled(order: "O1", on: day("2026-01-11")))], after: recorded)
+                .map(\.violation.code) == [.orderAlreadyCancelled]
+        )
+        let unknown = try violations(
+            of: [.orderCancelled(OrderCancelled(order: "O9", on: day("2026-01-11")))],
+            after: recorded
+        )
         #expect(unknown.map(\.violation.code) == [.unknownDocument])
         #expect(unknown.first?.violation.field == "order")
     }

@@ -69,7 +69,8 @@ import Testing
             register(c1, on: "2026-01-01"),
             invoice("A", c1, "100.00", on: "2026-01-15"),
             .customerUpdated(
-                CustomerUpdated(customer: c1, profile: CustomerProfile(termsDays: 60), on: day("2026-02-01"))),
+                CustomerUpdated(customer: c1, profile: CustomerProfile(termsDays: 60), on: day("2026-02-01"))
+            ),
             invoice("B", c1, "100.00", on: "2026-02-10"),
         ])
         let state = ledger.account(c1)!.state

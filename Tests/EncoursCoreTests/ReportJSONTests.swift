@@ -23,7 +23,8 @@ import Testing
                 == #"{"as_of":"2026-02-20","currency":"EUR","customers":["#
                 + #"{"customer":"C1","not_due":"0.00","1_30":"0.00","31_60":"0.00","61_90":"0.00","over_90":"0.00","disputed":"0.00","unapplied":"-20.00","total":"-20.00"},"#
                 + #"{"customer":"C2","not_due":"0.00","1_30":"900.00","31_60":"0.00","61_90":"0.00","over_90":"0.00","disputed":"100.00","unapplied":"0.00","total":"900.00"}],"#
-                + #""total":{"not_due":"0.00","1_30":"900.00","31_60":"0.00","61_90":"0.00","over_90":"0.00","disputed":"100.00","unapplied":"-20.00","total":"880.00"}}"#)
+                + #""total":{"not_due":"0.00","1_30":"900.00","31_60":"0.00","61_90":"0.00","over_90":"0.00","disputed":"100.00","unapplied":"-20.00","total":"880.00"}}"#
+        )
     }
 
     @Test func exposure() {
@@ -32,7 +33,8 @@ import Testing
                 == #"{"as_of":"2026-02-20","customers":["#
                 + #"{"customer":"C1","order_book":"0.00","receivables":"-20.00","exposure":"-20.00","limit":null,"headroom":null,"status":"no_limit"},"#
                 + #"{"customer":"C2","order_book":"0.00","receivables":"900.00","exposure":"900.00","limit":"1000.00","headroom":"100.00","status":"warning"},"#
-                + #"{"customer":"C3","order_book":"0.00","receivables":"0.00","exposure":"0.00","limit":"500.00","headroom":"500.00","status":"ok"}]}"#)
+                + #"{"customer":"C3","order_book":"0.00","receivables":"0.00","exposure":"0.00","limit":"500.00","headroom":"500.00","status":"ok"}]}"#
+        )
     }
 
     @Test func dso() {
@@ -40,7 +42,8 @@ import Testing
         #expect(
             ledger.dso(asOf: day("2026-02-20")).json
                 == #"{"as_of":"2026-02-20","method":"countback","dso":50.3,"customers":["#
-                + #"{"customer":"C1","dso":null},{"customer":"C2","dso":51.0},{"customer":"C3","dso":null}]}"#)
+                + #"{"customer":"C1","dso":null},{"customer":"C2","dso":51.0},{"customer":"C3","dso":null}]}"#
+        )
     }
 
     @Test func escapesStrings() {
@@ -53,8 +56,11 @@ import Testing
 @Suite struct ReportTableTests {
     @Test func textAlignsColumnsAndEndsWithTotals() {
         let table = ReportTable(
-            headers: ["customer", "total"], alignments: [.left, .right], rows: [["C1", "5.00"], ["LONGER", "1234.50"]],
-            totals: ["TOTAL", "1239.50"])
+            headers: ["customer", "total"],
+            alignments: [.left, .right],
+            rows: [["C1", "5.00"], ["LONGER", "1234.50"]],
+            totals: ["TOTAL", "1239.50"]
+        )
         #expect(
             table.text == """
                 customer    total
@@ -64,13 +70,17 @@ import Testing
                 --------  -------
                 TOTAL     1239.50
 
-                """)
+                """
+        )
     }
 
     @Test func csvQuotesWhatNeedsQuotingAndLeavesTotalsOut() {
         let table = ReportTable(
-            headers: ["customer", "total"], alignments: [.left, .right], rows: [["Dupont, \"fils\"", "5.00"]],
-            totals: ["TOTAL", "5.00"])
+            headers: ["customer", "total"],
+            alignments: [.left, .right],
+            rows: [["Dupont, \"fils\"", "5.00"]],
+            totals: ["TOTAL", "5.00"]
+        )
         #expect(table.csv == "customer,total\r\n\"Dupont, \"\"fils\"\"\",5.00\r\n")
     }
 }

@@ -20,7 +20,9 @@ import Testing
         #expect(openAmounts(ledger, asOf: "2026-03-01") == ["A": "600.00"])
         // Due 2026-02-09 (30 days' default terms): 20 days late on 2026-03-01.
         let ageing = ledger.ageing(asOf: day("2026-03-01"))
-        #expect(ageing.customers.map { $0.buckets.map(\.decimalString) } == [["0.00", "600.00", "0.00", "0.00", "0.00"]])
+        #expect(
+            ageing.customers.map { $0.buckets.map(\.decimalString) } == [["0.00", "600.00", "0.00", "0.00", "0.00"]]
+        )
         #expect(ageing.total.total.decimalString == "600.00")
     }
 
@@ -89,7 +91,8 @@ import Testing
             after: [
                 register(c1, on: "2026-01-01"), invoice("A", c1, "100.00", on: "2026-01-05"),
                 invoice("B", c1, "100.00", on: "2026-01-05"),
-            ])
+            ]
+        )
         #expect(found.map(\.violation.code) == [.allocationsExceedPayment])
         #expect(found.first?.violation.field == "allocations")
     }
@@ -130,11 +133,14 @@ import Testing
 
     @Test func creditAppliedAboveUnappliedCreditIsRefused() throws {
         let found = try violations(
-            of: [.creditApplied(CreditApplied(customer: c1, invoice: "A", amount: eur("50.01"), on: day("2026-01-06")))],
+            of: [
+                .creditApplied(CreditApplied(customer: c1, invoice: "A", amount: eur("50.01"), on: day("2026-01-06")))
+            ],
             after: [
                 register(c1, on: "2026-01-01"), payment("P1", c1, "50.00", on: "2026-01-02"),
                 invoice("A", c1, "80.00", on: "2026-01-05"),
-            ])
+            ]
+        )
         #expect(found.map(\.violation.code) == [.creditExceedsUnapplied])
         #expect(found.first?.index == 0)
     }

@@ -6,7 +6,9 @@ import Testing
 func creditNote(_ id: CreditNoteID, _ customer: CustomerID, _ amount: String, on: String, invoice: InvoiceID? = nil)
     -> Event
 {
-    .creditNoteIssued(CreditNoteIssued(customer: customer, creditNote: id, amount: eur(amount), invoice: invoice, on: day(on)))
+    .creditNoteIssued(
+        CreditNoteIssued(customer: customer, creditNote: id, amount: eur(amount), invoice: invoice, on: day(on))
+    )
 }
 
 /// Builds a ledger by checking and committing each event in turn, as the daemon does.

@@ -10,8 +10,12 @@ public struct DisputeOpened: Sendable, Hashable {
     public var on: Day
 
     public init(
-        invoice: InvoiceID, dispute: DisputeID, amount: Money? = nil, reason: String? = nil,
-        customer: CustomerID? = nil, on: Day
+        invoice: InvoiceID,
+        dispute: DisputeID,
+        amount: Money? = nil,
+        reason: String? = nil,
+        customer: CustomerID? = nil,
+        on: Day
     ) {
         self.invoice = invoice
         self.dispute = dispute
@@ -54,7 +58,14 @@ public struct PromiseMade: Sendable, Hashable {
     public var invoices: [InvoiceID]
     public var on: Day
 
-    public init(customer: CustomerID, promise: PromiseID, amount: Money, dueOn: Day, invoices: [InvoiceID] = [], on: Day) {
+    public init(
+        customer: CustomerID,
+        promise: PromiseID,
+        amount: Money,
+        dueOn: Day,
+        invoices: [InvoiceID] = [],
+        on: Day
+    ) {
         self.customer = customer
         self.promise = promise
         self.amount = amount
@@ -76,8 +87,13 @@ public struct ReminderSent: Sendable, Hashable {
     public var id: String?
 
     public init(
-        customer: CustomerID, level: String, channel: String? = nil, invoices: [InvoiceID] = [], note: String? = nil,
-        on: Day, id: String? = nil
+        customer: CustomerID,
+        level: String,
+        channel: String? = nil,
+        invoices: [InvoiceID] = [],
+        note: String? = nil,
+        on: Day,
+        id: String? = nil
     ) {
         self.customer = customer
         self.level = level

@@ -21,8 +21,14 @@ public struct CustomerProfile: Sendable, Hashable {
     public var policy: CreditPolicy?
 
     public init(
-        legalName: String? = nil, tradeName: String? = nil, siren: String? = nil, incorporatedOn: Day? = nil,
-        salesRep: SalesRepID? = nil, termsDays: Int? = nil, creditLimit: Money? = nil, policy: CreditPolicy? = nil
+        legalName: String? = nil,
+        tradeName: String? = nil,
+        siren: String? = nil,
+        incorporatedOn: Day? = nil,
+        salesRep: SalesRepID? = nil,
+        termsDays: Int? = nil,
+        creditLimit: Money? = nil,
+        policy: CreditPolicy? = nil
     ) {
         self.legalName = legalName
         self.tradeName = tradeName
@@ -73,7 +79,14 @@ public struct CreditLimitSet: Sendable, Hashable {
     public var on: Day
     public var id: String?
 
-    public init(customer: CustomerID, limit: Money, until: Day? = nil, reason: String? = nil, on: Day, id: String? = nil) {
+    public init(
+        customer: CustomerID,
+        limit: Money,
+        until: Day? = nil,
+        reason: String? = nil,
+        on: Day,
+        id: String? = nil
+    ) {
         self.customer = customer
         self.limit = limit
         self.until = until

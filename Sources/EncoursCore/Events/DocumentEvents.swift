@@ -39,7 +39,14 @@ public struct InvoiceIssued: Sendable, Hashable {
     /// The order this invoice bills; its amount leaves that order's open book.
     public var order: OrderID?
 
-    public init(customer: CustomerID, invoice: InvoiceID, amount: Money, on: Day, dueOn: Day? = nil, order: OrderID? = nil) {
+    public init(
+        customer: CustomerID,
+        invoice: InvoiceID,
+        amount: Money,
+        on: Day,
+        dueOn: Day? = nil,
+        order: OrderID? = nil
+    ) {
         self.customer = customer
         self.invoice = invoice
         self.amount = amount

@@ -13,8 +13,11 @@ extension AccountState {
         if case .customerRegistered(let registered) = event {
             guard registeredOn == nil else {
                 throw LedgerViolation(
-                    code: .customerAlreadyRegistered, sequence: sequence, field: "customer",
-                    message: "customer \"\(customer)\" is already registered")
+                    code: .customerAlreadyRegistered,
+                    sequence: sequence,
+                    field: "customer",
+                    message: "customer \"\(customer)\" is already registered"
+                )
             }
             registeredOn = registered.on
             profile = registered.profile
@@ -25,8 +28,11 @@ extension AccountState {
         }
         guard isRegistered else {
             throw LedgerViolation(
-                code: .customerNotRegistered, sequence: sequence, field: "customer",
-                message: "customer \"\(customer)\" is not registered on \(event.on)")
+                code: .customerNotRegistered,
+                sequence: sequence,
+                field: "customer",
+                message: "customer \"\(customer)\" is not registered on \(event.on)"
+            )
         }
         switch event {
         case .customerRegistered:
@@ -36,11 +42,20 @@ extension AccountState {
         case .creditLimitSet(let decision):
             if let until = decision.until, until < decision.on {
                 throw LedgerViolation(
-                    code: .invalidDates, sequence: sequence, field: "until",
-                    message: "\(until) is before the decision's date \(decision.on)")
+                    code: .invalidDates,
+                    sequence: sequence,
+                    field: "until",
+                    message: "\(until) is before the decision's date \(decision.on)"
+                )
             }
             limitDecisions.append(
-                LimitDecision(limit: decision.limit, decidedOn: decision.on, until: decision.until, reason: decision.reason))
+                LimitDecision(
+                    limit: decision.limit,
+                    decidedOn: decision.on,
+                    until: decision.until,
+                    reason: decision.reason
+                )
+            )
         case .customerBlocked:
             blocked = true
         case .customerUnblocked:
@@ -51,8 +66,11 @@ extension AccountState {
             let index = try orderIndex(cancelled.order, field: "order", sequence: sequence, owners: owners)
             guard orders[index].cancelledOn == nil else {
                 throw LedgerViolation(
-                    code: .orderAlreadyCancelled, sequence: sequence, field: "order",
-                    message: "order \"\(cancelled.order)\" is already cancelled")
+                    code: .orderAlreadyCancelled,
+                    sequence: sequence,
+                    field: "order",
+                    message: "order \"\(cancelled.order)\" is already cancelled"
+                )
             }
             orders[index].cancelledOn = cancelled.on
         case .invoiceIssued(let issued):
@@ -70,8 +88,11 @@ extension AccountState {
             let index = try invoiceIndex(credit.invoice, field: "invoice", sequence: sequence, owners: owners)
             guard credit.amount <= unappliedCredit else {
                 throw LedgerViolation(
-                    code: .creditExceedsUnapplied, sequence: sequence, field: "amount",
-                    message: "\(credit.amount) is more than the customer's unapplied credit (\(unappliedCredit))")
+                    code: .creditExceedsUnapplied,
+                    sequence: sequence,
+                    field: "amount",
+                    message: "\(credit.amount) is more than the customer's unapplied credit (\(unappliedCredit))"
+                )
             }
             unappliedCredit -= credit.amount - settle(credit.amount, invoiceAt: index)
         case .disputeOpened(let opened):
@@ -80,8 +101,11 @@ extension AccountState {
             let index = try disputeIndex(resolved.dispute, field: "dispute", sequence: sequence, owners: owners)
             guard disputes[index].isOpen else {
                 throw LedgerViolation(
-                    code: .disputeAlreadyResolved, sequence: sequence, field: "dispute",
-                    message: "dispute \"\(resolved.dispute)\" is already resolved")
+                    code: .disputeAlreadyResolved,
+                    sequence: sequence,
+                    field: "dispute",
+                    message: "dispute \"\(resolved.dispute)\" is already resolved"
+                )
             }
             disputes[index].resolvedOn = resolved.on
             disputes[index].outcome = resolved.outcome
@@ -89,14 +113,22 @@ extension AccountState {
             try checkInvoices(promise.invoices, sequence: sequence, owners: owners)
             guard !promiseIDs.contains(promise.promise) else {
                 throw LedgerViolation(
-                    code: .documentAlreadyExists, sequence: sequence, field: "promise",
-                    message: "promise \"\(promise.promise)\" already exists")
+                    code: .documentAlreadyExists,
+                    sequence: sequence,
+                    field: "promise",
+                    message: "promise \"\(promise.promise)\" already exists"
+                )
             }
             promiseIDs.insert(promise.promise)
             promises.append(
                 PromiseState(
-                    id: promise.promise, amount: promise.amount, madeOn: promise.on, dueOn: promise.dueOn,
-                    invoices: promise.invoices))
+                    id: promise.promise,
+                    amount: promise.amount,
+                    madeOn: promise.on,
+                    dueOn: promise.dueOn,
+                    invoices: promise.invoices
+                )
+            )
         case .reminderSent(let reminder):
             try checkInvoices(reminder.invoices, sequence: sequence, owners: owners)
             remindersSent += 1
@@ -109,26 +141,37 @@ extension AccountState {
     private mutating func applyOrderPlaced(_ placed: OrderPlaced, sequence: Int64) throws(LedgerViolation) {
         guard orderIndex[placed.order] == nil else {
             throw LedgerViolation(
-                code: .documentAlreadyExists, sequence: sequence, field: "order",
-                message: "order \"\(placed.order)\" already exists")
+                code: .documentAlreadyExists,
+                sequence: sequence,
+                field: "order",
+                message: "order \"\(placed.order)\" already exists"
+            )
         }
         orderIndex[placed.order] = Int32(orders.count)
         orders.append(OrderState(id: placed.order, amount: placed.amount, placedOn: placed.on, invoiced: .zero))
     }
 
     private mutating func applyInvoiceIssued(
-        _ issued: InvoiceIssued, sequence: Int64, owners: OwnerView?
+        _ issued: InvoiceIssued,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) {
         guard invoiceIndex[issued.invoice] == nil else {
             throw LedgerViolation(
-                code: .documentAlreadyExists, sequence: sequence, field: "invoice",
-                message: "invoice \"\(issued.invoice)\" already exists")
+                code: .documentAlreadyExists,
+                sequence: sequence,
+                field: "invoice",
+                message: "invoice \"\(issued.invoice)\" already exists"
+            )
         }
         let dueOn = issued.dueOn ?? issued.on.adding(days: profile.termsDays ?? AccountState.defaultTermsDays)
         guard dueOn >= issued.on else {
             throw LedgerViolation(
-                code: .invalidDates, sequence: sequence, field: "due_on",
-                message: "\(dueOn) is before the invoice date \(issued.on)")
+                code: .invalidDates,
+                sequence: sequence,
+                field: "due_on",
+                message: "\(dueOn) is before the invoice date \(issued.on)"
+            )
         }
         if let order = issued.order {
             let index = try orderIndex(order, field: "order", sequence: sequence, owners: owners)
@@ -138,13 +181,22 @@ extension AccountState {
         invoiceIndex[issued.invoice] = index
         invoices.append(
             InvoiceState(
-                id: issued.invoice, amount: issued.amount, issuedOn: issued.on, dueOn: dueOn, order: issued.order,
-                settled: .zero, disputes: []))
+                id: issued.invoice,
+                amount: issued.amount,
+                issuedOn: issued.on,
+                dueOn: dueOn,
+                order: issued.order,
+                settled: .zero,
+                disputes: []
+            )
+        )
         settlementQueue.insert(index, invoices: invoices)
     }
 
     private mutating func applyPayment(
-        _ payment: PaymentReceived, sequence: Int64, owners: OwnerView?
+        _ payment: PaymentReceived,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) {
         if payment.allocations.isEmpty {
             unappliedCredit += settlementQueue.settle(payment.amount, invoices: &invoices)
@@ -156,13 +208,21 @@ extension AccountState {
         for (position, allocation) in payment.allocations.enumerated() {
             indices.append(
                 try invoiceIndex(
-                    allocation.invoice, field: "allocations[\(position)].invoice", sequence: sequence, owners: owners))
+                    allocation.invoice,
+                    field: "allocations[\(position)].invoice",
+                    sequence: sequence,
+                    owners: owners
+                )
+            )
             allocated += allocation.amount
         }
         guard allocated <= payment.amount else {
             throw LedgerViolation(
-                code: .allocationsExceedPayment, sequence: sequence, field: "allocations",
-                message: "allocations total \(allocated), more than the payment's amount \(payment.amount)")
+                code: .allocationsExceedPayment,
+                sequence: sequence,
+                field: "allocations",
+                message: "allocations total \(allocated), more than the payment's amount \(payment.amount)"
+            )
         }
         var applied = Money.zero
         for (position, allocation) in payment.allocations.enumerated() {
@@ -172,20 +232,30 @@ extension AccountState {
     }
 
     private mutating func applyDisputeOpened(
-        _ opened: DisputeOpened, sequence: Int64, owners: OwnerView?
+        _ opened: DisputeOpened,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) {
         let invoice = try invoiceIndex(opened.invoice, field: "invoice", sequence: sequence, owners: owners)
         guard disputeIndex[opened.dispute] == nil else {
             throw LedgerViolation(
-                code: .documentAlreadyExists, sequence: sequence, field: "dispute",
-                message: "dispute \"\(opened.dispute)\" already exists")
+                code: .documentAlreadyExists,
+                sequence: sequence,
+                field: "dispute",
+                message: "dispute \"\(opened.dispute)\" already exists"
+            )
         }
         let index = Int32(disputes.count)
         disputeIndex[opened.dispute] = index
         disputes.append(
             DisputeState(
-                id: opened.dispute, invoiceIndex: Int32(invoice), amount: opened.amount ?? invoices[invoice].openAmount,
-                reason: opened.reason, openedOn: opened.on))
+                id: opened.dispute,
+                invoiceIndex: Int32(invoice),
+                amount: opened.amount ?? invoices[invoice].openAmount,
+                reason: opened.reason,
+                openedOn: opened.on
+            )
+        )
         invoices[invoice].disputes.append(index)
     }
 

@@ -2,21 +2,30 @@ extension AccountState {
     /// The index of one of this customer's invoices, or a violation saying why there is none
     /// at this place in the timeline.
     func invoiceIndex(
-        _ id: InvoiceID, field: String, sequence: Int64, owners: OwnerView?
+        _ id: InvoiceID,
+        field: String,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = invoiceIndex[id] { return Int(index) }
         throw missing("invoice", id.rawValue, owner: owners?.invoice(id), field: field, sequence: sequence)
     }
 
     func orderIndex(
-        _ id: OrderID, field: String, sequence: Int64, owners: OwnerView?
+        _ id: OrderID,
+        field: String,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = orderIndex[id] { return Int(index) }
         throw missing("order", id.rawValue, owner: owners?.order(id), field: field, sequence: sequence)
     }
 
     func disputeIndex(
-        _ id: DisputeID, field: String, sequence: Int64, owners: OwnerView?
+        _ id: DisputeID,
+        field: String,
+        sequence: Int64,
+        owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = disputeIndex[id] { return Int(index) }
         throw missing("dispute", id.rawValue, owner: owners?.dispute(id), field: field, sequence: sequence)
@@ -29,17 +38,27 @@ extension AccountState {
     }
 
     private func missing(
-        _ kind: String, _ id: String, owner: CustomerID?, field: String, sequence: Int64
+        _ kind: String,
+        _ id: String,
+        owner: CustomerID?,
+        field: String,
+        sequence: Int64
     ) -> LedgerViolation {
         if let owner, owner != customer {
             return LedgerViolation(
-                code: .documentOfAnotherCustomer, sequence: sequence, field: field,
-                message: "\(kind) \"\(id)\" belongs to customer \"\(owner)\", not \"\(customer)\"")
+                code: .documentOfAnotherCustomer,
+                sequence: sequence,
+                field: field,
+                message: "\(kind) \"\(id)\" belongs to customer \"\(owner)\", not \"\(customer)\""
+            )
         }
         // Known to this customer's future, or to nobody: either way it does not exist yet here.
         return LedgerViolation(
-            code: .unknownDocument, sequence: sequence, field: field,
-            message: "\(kind) \"\(id)\" does not exist at this date (unknown, or dated later)")
+            code: .unknownDocument,
+            sequence: sequence,
+            field: field,
+            message: "\(kind) \"\(id)\" does not exist at this date (unknown, or dated later)"
+        )
     }
 }
 

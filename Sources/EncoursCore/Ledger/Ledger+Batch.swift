@@ -84,7 +84,13 @@ extension Ledger {
         let sequences = events.isEmpty ? nil : firstSequence...(firstSequence + Int64(events.count) - 1)
         return .success(
             PreparedBatch(
-                streams: streams, sequences: sequences, accounts: accounts, entries: lookup.pending, owners: view.batch))
+                streams: streams,
+                sequences: sequences,
+                accounts: accounts,
+                entries: lookup.pending,
+                owners: view.batch
+            )
+        )
     }
 
     /// Applies a prepared batch once the log holds it. Nothing else may have been appended
@@ -182,6 +188,10 @@ extension OwnerView {
             default: ("customer", "customer", "")
             }
         return LedgerViolation(
-            code: .unknownDocument, sequence: sequence, field: field, message: "\(kind) \"\(id)\" is unknown")
+            code: .unknownDocument,
+            sequence: sequence,
+            field: field,
+            message: "\(kind) \"\(id)\" is unknown"
+        )
     }
 }

@@ -1,5 +1,3 @@
-
-
 /// Builds a ledger from a log read in sequence order, the fast way.
 ///
 /// A log is mostly in date order already, so each entry is applied to its account as it

@@ -61,7 +61,10 @@ extension AccountState {
 extension Ledger {
     /// Ageing on `day` for every customer, or one.
     public func ageing(
-        asOf day: Day, customer: CustomerID? = nil, buckets: AgeingBuckets = .standard, currency: String = "EUR"
+        asOf day: Day,
+        customer: CustomerID? = nil,
+        buckets: AgeingBuckets = .standard,
+        currency: String = "EUR"
     ) -> AgeingReport {
         var total = AgeingLine(customer: nil, bucketCount: buckets.count)
         var lines: [AgeingLine] = []

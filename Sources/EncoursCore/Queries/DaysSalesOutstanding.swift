@@ -130,6 +130,11 @@ extension Ledger {
             all.add(window)
             receivables += owed
         }
-        return DSOReport(asOf: day, method: method, dso: all.dso(receivables: receivables, method: method), customers: lines)
+        return DSOReport(
+            asOf: day,
+            method: method,
+            dso: all.dso(receivables: receivables, method: method),
+            customers: lines
+        )
     }
 }

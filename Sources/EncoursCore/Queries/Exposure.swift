@@ -52,8 +52,14 @@ extension AccountState {
             status = .noLimit
         }
         return ExposureLine(
-            customer: customer, orderBook: orderBook, receivables: receivables, exposure: exposure, limit: limit,
-            headroom: limit.map { $0 - exposure }, status: status)
+            customer: customer,
+            orderBook: orderBook,
+            receivables: receivables,
+            exposure: exposure,
+            limit: limit,
+            headroom: limit.map { $0 - exposure },
+            status: status
+        )
     }
 }
 

@@ -9,7 +9,8 @@ extension AgeingReport {
             headers: headers,
             alignments: [.left] + Array(repeating: .right, count: headers.count - 1),
             rows: customers.map { [$0.customer?.rawValue ?? ""] + cells($0) },
-            totals: ["TOTAL"] + cells(total))
+            totals: ["TOTAL"] + cells(total)
+        )
     }
 }
 
@@ -33,7 +34,8 @@ extension ExposureReport {
             headers: ["customer", "order_book", "receivables", "exposure", "limit", "headroom", "status"],
             alignments: [.left, .right, .right, .right, .right, .right, .left],
             rows: rows,
-            totals: ["TOTAL", orderBook.decimalString, receivables.decimalString, exposure.decimalString, "", "", ""])
+            totals: ["TOTAL", orderBook.decimalString, receivables.decimalString, exposure.decimalString, "", "", ""]
+        )
     }
 }
 
@@ -44,6 +46,7 @@ extension DSOReport {
             headers: ["customer", "dso"],
             alignments: [.left, .right],
             rows: customers.map { [$0.customer.rawValue, $0.dso?.description ?? ""] },
-            totals: ["TOTAL (\(method.rawValue))", dso?.description ?? ""])
+            totals: ["TOTAL (\(method.rawValue))", dso?.description ?? ""]
+        )
     }
 }

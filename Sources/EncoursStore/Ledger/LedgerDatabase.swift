@@ -46,7 +46,9 @@ public final class LedgerDatabase {
     /// Throws ``LedgerDatabaseError/conflicts(_:)`` or ``LedgerDatabaseError/rejected(_:)``
     /// listing every event at fault; then nothing was appended and the ledger is unchanged.
     public func append(
-        _ submissions: [Submission], actor: String, recordedAt: String
+        _ submissions: [Submission],
+        actor: String,
+        recordedAt: String
     ) throws(LedgerDatabaseError) -> AppendReport {
         var outcomes: [AppendOutcome?] = Array(repeating: nil, count: submissions.count)
         let sorting = try sortKeys(submissions, actor: actor)
@@ -71,7 +73,11 @@ public final class LedgerDatabase {
             newRows.append(row)
         }
 
-        let check = BatchCheck(ledger: ledger, events: events, concurrently: events.count >= Self.concurrentCheckThreshold)
+        let check = BatchCheck(
+            ledger: ledger,
+            events: events,
+            concurrently: events.count >= Self.concurrentCheckThreshold
+        )
         let appended: [AppendOutcome]
         do {
             if !check.isRunningConcurrently, let rejection = check.rejection {
@@ -134,7 +140,8 @@ public final class LedgerDatabase {
     /// Encodes each submission and sorts its key: new, a duplicate of a recorded event or of
     /// an earlier one in the batch, or (thrown) a conflict.
     private func sortKeys(
-        _ submissions: [Submission], actor: String
+        _ submissions: [Submission],
+        actor: String
     ) throws(LedgerDatabaseError) -> (rows: [NewEvent], status: [KeyStatus]) {
         let fingerprints = try loadedFingerprints()
         defer { self.fingerprints = fingerprints }

@@ -7,7 +7,8 @@ extension Ledger {
     /// cold start, or "what did we know then" for `known_at`.
     ///
     /// This thread reads and decodes the rows; another applies them (``ReplayPipe``).
-    public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger {
+    public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
+    {
         let pipe = ReplayPipe()
         let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
         let routed = Mutex<DocumentOwners?>(nil)
@@ -49,7 +50,10 @@ extension Ledger {
 
     /// Reads and decodes the log into `pipe`, chunk by chunk; returns what stopped it early.
     private static func readChunks(
-        of log: EventLog, through lastSequence: Int64, into pipe: ReplayPipe, router: inout ReplayRouter
+        of log: EventLog,
+        through lastSequence: Int64,
+        into pipe: ReplayPipe,
+        router: inout ReplayRouter
     ) -> LedgerDatabaseError? {
         let chunkSize = 4096
         var chunk: [ReplayPipe.Item] = []

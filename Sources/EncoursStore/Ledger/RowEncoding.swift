@@ -10,8 +10,11 @@ enum RowEncoding {
     static func rows(for submissions: [LedgerDatabase.Submission], actor: String) -> [NewEvent] {
         submissions.map { submission in
             NewEvent(
-                event: submission.event, stream: submission.event.namedCustomer ?? "", payload: submission.payload,
-                actor: actor)
+                event: submission.event,
+                stream: submission.event.namedCustomer ?? "",
+                payload: submission.payload,
+                actor: actor
+            )
         }
     }
 }

@@ -18,7 +18,9 @@ extension EventLog {
     ///     before the commit; throwing ``EventLogError/vetoed(_:)`` rolls the batch back.
     ///     It lets a check that runs on another core overlap the inserts.
     public func append(
-        _ batch: [NewEvent], recordedAt: String, beforeCommit: () throws(EventLogError) -> Void = {}
+        _ batch: [NewEvent],
+        recordedAt: String,
+        beforeCommit: () throws(EventLogError) -> Void = {}
     ) throws(EventLogError) -> [AppendOutcome] {
         guard !isScanning else { throw .misuse("append called from inside a scan of the same log") }
         guard !batch.isEmpty else { return [] }

@@ -18,7 +18,8 @@ struct GenerateCommand: ParsableCommand {
             Examples:
               encours generate --customers 200 --invoices 5000 > demo.ndjson
               encours generate --customers 10000 --invoices 400000 --seed 3 --output big.ndjson
-            """)
+            """
+    )
 
     @Option(help: "Number of customers.")
     var customers: Int
@@ -40,7 +41,12 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let configuration = GeneratorConfiguration(
-            customers: customers, invoices: invoices, seed: seed, start: start, months: months)
+            customers: customers,
+            invoices: invoices,
+            seed: seed,
+            start: start,
+            months: months
+        )
         let generator: LedgerGenerator
         do {
             generator = try LedgerGenerator(configuration)

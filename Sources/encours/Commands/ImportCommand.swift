@@ -19,7 +19,8 @@ struct ImportCommand: ParsableCommand {
             Examples:
               encours import --db ./var/encours.db events.ndjson
               encours import --db ./var/encours.db monday.ndjson tuesday.ndjson
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
 
@@ -70,7 +71,8 @@ struct ImportCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         Terminal.write(
             "imported \(report.appendedCount) events, \(report.duplicateCount) duplicates skipped"
-                + " (durable in \(String(format: "%.2f", seconds)) s) into \(database.db)\n")
+                + " (durable in \(String(format: "%.2f", seconds)) s) into \(database.db)\n"
+        )
         // The events are durable already; folding the WAL into the database file is
         // housekeeping, done before exiting so the next reader starts from a small WAL.
         Terminal.progress("checkpointing \(database.db)")

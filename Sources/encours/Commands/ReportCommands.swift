@@ -14,7 +14,8 @@ struct ExposureCommand: ParsableCommand {
             Examples:
               encours exposure --customer C000042
               encours exposure --as-of 2025-12-31 --format json | jq '.customers[] | select(.status == "over_limit")'
-            """)
+            """
+    )
 
     @OptionGroup var query: QueryOptions
 
@@ -39,7 +40,8 @@ struct AgeingCommand: ParsableCommand {
               encours ageing
               encours ageing --as-of 2025-12-31 --format csv > ageing-2025.csv
               encours ageing --buckets 15,30,45,60,90
-            """)
+            """
+    )
 
     @OptionGroup var query: QueryOptions
 
@@ -73,7 +75,8 @@ struct DSOCommand: ParsableCommand {
             Examples:
               encours dso
               encours dso --method simple --as-of 2025-12-31 --format json
-            """)
+            """
+    )
 
     @OptionGroup var query: QueryOptions
 

@@ -16,7 +16,8 @@ struct VerifyCommand: ParsableCommand {
 
             Example:
               encours verify --db /var/lib/encours/encours.db
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
 
@@ -43,7 +44,8 @@ struct VerifyCommand: ParsableCommand {
                     checked += 1
                     if checked % 100_000 == 0 { Terminal.progress("verified \(checked) rows") }
                 },
-                decodeRecord: { record in _ = try EventRecordCodec.decode(record) })
+                decodeRecord: { record in _ = try EventRecordCodec.decode(record) }
+            )
         } catch {
             throw CommandFailure("error: \(database.db): \(error.message)")
         }
@@ -51,7 +53,8 @@ struct VerifyCommand: ParsableCommand {
         if let failure = report.failure {
             throw CommandFailure(
                 "\(database.db): BROKEN at seq \(failure.seq): \(failure.check.rawValue): \(failure.message)\n"
-                    + "rows 1 to \(report.lastGoodSequence) are intact")
+                    + "rows 1 to \(report.lastGoodSequence) are intact"
+            )
         }
         // Each payload must say what its record says: both are hashed, so a row rewritten
         // consistently by someone who also recomputed the chain would still be caught here.
@@ -69,6 +72,8 @@ struct VerifyCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(database.db): BROKEN: \(error)")
         }
-        Terminal.write("\(database.db): OK, \(report.rowsChecked) events, hash chain intact, every row decodes and replays\n")
+        Terminal.write(
+            "\(database.db): OK, \(report.rowsChecked) events, hash chain intact, every row decodes and replays\n"
+        )
     }
 }

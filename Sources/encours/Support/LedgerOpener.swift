@@ -9,7 +9,8 @@ enum LedgerOpener {
     static func open(_ options: DatabaseOptions) throws -> Ledger {
         guard FileManager.default.fileExists(atPath: options.db) else {
             throw CommandFailure(
-                "error: no ledger database at \(options.db): import events first (encours import --db \(options.db) FILE)")
+                "error: no ledger database at \(options.db): import events first (encours import --db \(options.db) FILE)"
+            )
         }
         return try database(at: options.db).ledger
     }
