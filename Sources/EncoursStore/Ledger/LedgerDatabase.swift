@@ -103,11 +103,16 @@ public final class LedgerDatabase {
         let expected = prepared.sequences.map { Array($0) } ?? []
         guard appended.map(\.seq) == expected, appended.allSatisfy({ if case .appended = $0 { true } else { false } })
         else {
-            // Another writer appended to this file since it was opened: the checked batch no
-            // longer describes the log. Reload rather than apply a stale plan.
+            // Another writer appended to this file since it was opened, so the batch was
+            // checked against a stale ledger. It is in the log (the store continued the
+            // chain); rebuild from the log rather than apply a stale plan, and say so.
             ledger = try Ledger.replay(log)
             fingerprints = nil
-            throw .log(.misuse("the log changed under this writer (another process appended); reloaded, retry"))
+            throw .log(
+                .misuse(
+                    "the batch was appended, but another process had appended to the same log since this one "
+                        + "opened it (one writer at a time): the ledger was reloaded from the log; "
+                        + "check it with encours verify"))
         }
         ledger.commit(prepared)
         for (position, index) in fresh.enumerated() {
