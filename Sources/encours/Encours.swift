@@ -21,7 +21,9 @@ struct Encours: ParsableCommand {
               encours verify
 
             Exit codes: 0 success, 1 bad input or data, 2 usage.
-            Shell completions: encours --generate-completion-script bash|zsh|fish
+
+            Shell completions:
+              encours --generate-completion-script bash > /etc/bash_completion.d/encours
             """,
         version: version,
         subcommands: [

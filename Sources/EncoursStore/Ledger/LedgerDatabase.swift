@@ -112,7 +112,9 @@ public final class LedgerDatabase {
                 .misuse(
                     "the batch was appended, but another process had appended to the same log since this one "
                         + "opened it (one writer at a time): the ledger was reloaded from the log; "
-                        + "check it with encours verify"))
+                        + "check it with encours verify"
+                )
+            )
         }
         ledger.commit(prepared)
         for (position, index) in fresh.enumerated() {

@@ -10,10 +10,10 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a realistic, deterministic demo ledger as canonical NDJSON events.",
         discussion: """
-            The same options and seed give byte-identical output on every machine. Every event
-            type appears: limits and terms, orders, invoices with and without orders, partial,
-            late, early and over-payments, credit notes, disputes, temporary limits, blocks,
-            promises, reminders, notes. About 2.7 events per invoice.
+            The same options and seed give byte-identical output on every machine. Every event type appears: \
+            limits and terms, orders, invoices with and without orders, partial, late, early and over-payments, \
+            credit notes, disputes, temporary limits, blocks, promises, reminders, notes. About 2.7 events per \
+            invoice.
 
             Examples:
               encours generate --customers 200 --invoices 5000 > demo.ndjson

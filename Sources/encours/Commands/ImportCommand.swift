@@ -10,11 +10,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Append canonical NDJSON events to the ledger database, checked whole first.",
         discussion: """
-            Every file is read and every event checked against the ledger (references, amounts,
-            dates; DESIGN §5) before anything is appended. With any error nothing is appended,
-            every error is listed with file, line and field, and the exit code is 1. Events
-            already recorded with the same content are skipped as duplicates, so re-importing a
-            full export adds only what is new. The files are appended in one transaction.
+            Every file is read and every event checked against the ledger (references, amounts, dates; see \
+            docs/events.md) before anything is appended. With any error nothing is appended, every error is \
+            listed with file, line and field, and the exit code is 1. Events already recorded with the same \
+            content are skipped as duplicates, so re-importing a full export adds only what is new. The files \
+            are appended in one transaction.
 
             Examples:
               encours import --db ./var/encours.db events.ndjson

@@ -8,8 +8,8 @@ struct ExposureCommand: ParsableCommand {
         commandName: "exposure",
         abstract: "Exposure (\"encours\"): open order book plus receivables, against each credit limit.",
         discussion: """
-            Lists every customer registered by the date, with its status (blocked, no_limit,
-            over_limit, warning, ok).
+            Lists every customer registered by the date, with its status (blocked, no_limit, over_limit, \
+            warning, ok).
 
             Examples:
               encours exposure --customer C000042
@@ -33,8 +33,8 @@ struct AgeingCommand: ParsableCommand {
         commandName: "ageing",
         abstract: "Ageing balance: open amounts by days past due, with disputed and unapplied credit.",
         discussion: """
-            Buckets: not_due, 1_30, 31_60, 61_90, over_90 days past due. Customers whose every
-            figure is zero are left out; the total line is always there.
+            Buckets: not_due, 1_30, 31_60, 61_90, over_90 days past due. Customers whose every figure is zero \
+            are left out; the total line is always there.
 
             Examples:
               encours ageing
@@ -68,9 +68,9 @@ struct DSOCommand: ParsableCommand {
         commandName: "dso",
         abstract: "Days sales outstanding, for the whole ledger and per customer.",
         discussion: """
-            countback (default): walks back month by month through the sales until the
-            receivables are used up. simple: receivables over the last 90 days' sales × 90.
-            Empty where there were no sales in the window.
+            countback (default): walks back month by month through the sales until the receivables are used up. \
+            simple: receivables over the last 90 days' sales × 90. Empty where there were no sales in the \
+            window.
 
             Examples:
               encours dso

@@ -10,9 +10,9 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the log's hash chain, that every row decodes, and that it replays.",
         discussion: """
-            Recomputes the SHA-256 chain over every row, checks that sequence numbers have no
-            gaps, that every payload and record decodes to the same event, and that the log
-            replays under the ledger's rules. Names the first broken row; exit code 1 then.
+            Recomputes the SHA-256 chain over every row, checks that sequence numbers have no gaps, that every \
+            payload and record decodes to the same event, and that the log replays under the ledger's rules. \
+            Names the first broken row; exit code 1 then.
 
             Example:
               encours verify --db /var/lib/encours/encours.db
