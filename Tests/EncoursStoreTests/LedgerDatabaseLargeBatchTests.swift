@@ -23,6 +23,39 @@ extension LedgerDatabaseTests {
 
         var days: [Day] { (0...13).map { GeneratorConfiguration.defaultStart.adding(days: 30 * $0) } }
 
+        /// Re-importing a full export asks about more keys than look-ups handle well, so the
+        /// log is scanned instead: the answer must be the same, duplicates and conflicts alike.
+        @Test func reimportingAFullExportFindsDuplicatesAndConflictsByScanning() throws {
+            let customer: CustomerID = "C1"
+            let notes: [Event] =
+                [register(customer, on: "2026-01-01")]
+                + (1...25_000).map { number in
+                    .noteLogged(
+                        NoteLogged(customer: customer, text: "appel \(number)", on: day("2026-01-02"), id: "N\(number)")
+                    )
+                }
+            let path = directory.file("ledger.db")
+            let database = try LedgerDatabase(path: path)
+            try database.append(notes)
+
+            let again = try database.append(notes)
+            #expect(again.appendedCount == 0)
+            #expect(again.duplicateCount == notes.count)
+            #expect(again.outcomes.last?.seq == Int64(notes.count))
+
+            var changed = notes
+            changed[20_000] = .noteLogged(
+                NoteLogged(customer: customer, text: "autre chose", on: day("2026-01-02"), id: "N20000")
+            )
+            let error = #expect(throws: LedgerDatabaseError.self) { try database.append(changed) }
+            guard case .conflicts(let conflicts) = error else {
+                Issue.record("expected a conflict, got \(String(describing: error))")
+                return
+            }
+            #expect(conflicts.map(\.index) == [20_000])
+            #expect(try SQLiteCommandLine.eventRowCount(path) == notes.count)
+        }
+
         @Test func aLargeBatchWithOneBadEventAtTheEndAppendsNothing() throws {
             let events = Self.events
             #expect(events.count > 5_000)
