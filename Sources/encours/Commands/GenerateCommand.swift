@@ -39,20 +39,20 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    func run() throws {
-        let configuration = GeneratorConfiguration(
-            customers: customers,
-            invoices: invoices,
-            seed: seed,
-            start: start,
-            months: months
-        )
-        let generator: LedgerGenerator
+    var configuration: GeneratorConfiguration {
+        GeneratorConfiguration(customers: customers, invoices: invoices, seed: seed, start: start, months: months)
+    }
+
+    func validate() throws {
         do {
-            generator = try LedgerGenerator(configuration)
+            try configuration.validate()
         } catch {
             throw ValidationError("--\(error.field.replacingOccurrences(of: "_", with: "-")): \(error.message)")
         }
+    }
+
+    func run() throws {
+        let generator = try LedgerGenerator(configuration)
         let sink = try OutputSink(path: output)
         let writer = CanonicalEventWriter()
         var buffer: [UInt8] = []

@@ -45,22 +45,31 @@ struct AgeingCommand: ParsableCommand {
 
     @OptionGroup var query: QueryOptions
 
-    @Option(help: "Upper bounds of the late buckets in days, increasing (default 30,60,90).")
-    var buckets: String = "30,60,90"
+    @Option(help: "Upper bounds of the late buckets in days, increasing, like 30,60,90.")
+    var buckets: AgeingBuckets = .standard
 
     func run() throws {
-        let bounds = buckets.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard let parsed = AgeingBuckets(boundaries: bounds.compactMap { $0 }), !bounds.contains(nil) else {
-            throw ValidationError("--buckets: \"\(buckets)\" is not a list of increasing positive days like 30,60,90")
-        }
         let ledger = try LedgerOpener.open(query.database)
         let customer = try query.checkedCustomer(in: ledger)
-        let report = ledger.ageing(asOf: query.day, customer: customer, buckets: parsed)
+        let report = ledger.ageing(asOf: query.day, customer: customer, buckets: buckets)
         query.print(json: report.json, table: report.table)
     }
 }
 
 extension DSOMethod: ExpressibleByArgument {}
+
+extension AgeingBuckets: ExpressibleByArgument {
+    /// `30,60,90`: increasing positive day counts, separated by commas.
+    public init?(argument: String) {
+        let bounds = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !bounds.contains(nil) else { return nil }
+        self.init(boundaries: bounds.compactMap { $0 })
+    }
+
+    public var defaultValueDescription: String {
+        boundaries.map(String.init).joined(separator: ",")
+    }
+}
 
 /// `encours dso`: days sales outstanding.
 struct DSOCommand: ParsableCommand {
