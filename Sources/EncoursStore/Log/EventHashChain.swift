@@ -37,16 +37,22 @@ public enum EventHashChain {
     /// The hash of `row` after a row whose hash is `previous`.
     public static func hash(of row: StoredEvent, previous: [UInt8]) -> [UInt8] {
         let hasher = RowHasher()
-        previous.withUnsafeBytes { hasher.begin(previous: $0) }
-        hasher.append(seq: row.seq)
-        hasher.append(field: row.type)
-        hasher.append(field: row.stream)
-        hasher.append(field: row.occurredOnText)
-        hasher.append(field: row.recordedAt)
-        hasher.append(field: row.actor)
-        hasher.append(field: row.key)
-        hasher.append(field: row.payload)
-        _ = row.record.withUnsafeBytes { hasher.append(field: $0) }
+        _ = previous.withUnsafeBytes { previous in
+            row.record.withUnsafeBytes { record in
+                hasher.appendRow(
+                    previous: previous,
+                    seq: row.seq,
+                    type: row.type,
+                    stream: row.stream,
+                    occurredOn: row.occurredOnText,
+                    recordedAt: row.recordedAt,
+                    actor: row.actor,
+                    key: row.key,
+                    payload: row.payload,
+                    record: record
+                )
+            }
+        }
         var output = [UInt8](repeating: 0, count: hashByteCount)
         output.withUnsafeMutableBytes { hasher.finish(into: $0) }
         return output
@@ -58,6 +64,62 @@ public enum EventHashChain {
 /// The buffer is owned memory (not an array) so the append loop can also bind the
 /// columns straight from it without SQLite copying them again: ``fields`` stay valid
 /// until the next ``begin(previous:)``.
+/// A column as the hash chain reads it: its bytes as stored.
+protocol HashedColumn {
+    func append(to hasher: RowHasher) -> Range<Int>
+}
+
+extension String: HashedColumn {
+    func append(to hasher: RowHasher) -> Range<Int> { hasher.append(field: self) }
+}
+
+extension UnsafeRawBufferPointer: HashedColumn {
+    func append(to hasher: RowHasher) -> Range<Int> { hasher.append(field: self) }
+}
+
+/// Where each column landed in the hasher's buffer, so the insert can bind them from there.
+struct HashedColumnRanges {
+    var type: Range<Int>
+    var stream: Range<Int>
+    var occurredOn: Range<Int>
+    var recordedAt: Range<Int>
+    var actor: Range<Int>
+    var key: Range<Int>
+    var payload: Range<Int>
+    var record: Range<Int>
+}
+
+extension RowHasher {
+    /// Starts a row's hash input: the one place that says which columns the chain covers
+    /// and in which order (``EventHashChain``). Appending, verifying and tests all call it.
+    @discardableResult
+    func appendRow(
+        previous: UnsafeRawBufferPointer,
+        seq: Int64,
+        type: some HashedColumn,
+        stream: some HashedColumn,
+        occurredOn: some HashedColumn,
+        recordedAt: some HashedColumn,
+        actor: some HashedColumn,
+        key: some HashedColumn,
+        payload: some HashedColumn,
+        record: some HashedColumn
+    ) -> HashedColumnRanges {
+        begin(previous: previous)
+        append(seq: seq)
+        return HashedColumnRanges(
+            type: type.append(to: self),
+            stream: stream.append(to: self),
+            occurredOn: occurredOn.append(to: self),
+            recordedAt: recordedAt.append(to: self),
+            actor: actor.append(to: self),
+            key: key.append(to: self),
+            payload: payload.append(to: self),
+            record: record.append(to: self)
+        )
+    }
+}
+
 final class RowHasher {
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int

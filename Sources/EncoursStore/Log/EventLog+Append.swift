@@ -136,28 +136,34 @@ extension EventLog {
         // without another copy. Those bindings stay valid until the next row's `begin`,
         // and every row rebinds all of them before stepping; `append` clears them.
         let rowHash = UnsafeRawBufferPointer(scratch.rowHash)
-        state.hash.withUnsafeBytes { hasher.begin(previous: $0) }
-        hasher.append(seq: seq)
-        let type = hasher.append(field: event.type)
-        let stream = hasher.append(field: event.stream)
-        let day = hasher.append(field: UnsafeRawBufferPointer(scratch.dayText))
-        hasher.append(field: recordedAt)
-        let actor = hasher.append(field: event.actor)
-        let key = hasher.append(field: event.key)
-        let payload = hasher.append(field: event.payload)
-        let record = event.record.withUnsafeBytes { hasher.append(field: $0) }
+        let columns = state.hash.withUnsafeBytes { previous in
+            event.record.withUnsafeBytes { record in
+                hasher.appendRow(
+                    previous: previous,
+                    seq: seq,
+                    type: event.type,
+                    stream: event.stream,
+                    occurredOn: UnsafeRawBufferPointer(scratch.dayText),
+                    recordedAt: recordedAt,
+                    actor: event.actor,
+                    key: event.key,
+                    payload: event.payload,
+                    record: record
+                )
+            }
+        }
         hasher.finish(into: scratch.rowHash)
 
         let insert = statements.insert
         let inserted = try mapSQLiteError { () throws(SQLiteError) in
             try insert.bind(seq, at: 1)
-            try insert.bindWithoutCopy(text: hasher.bytes(type), at: 2)
-            try insert.bindWithoutCopy(text: hasher.bytes(stream), at: 3)
-            try insert.bindWithoutCopy(text: hasher.bytes(day), at: 4)
-            try insert.bindWithoutCopy(text: hasher.bytes(actor), at: 6)
-            try insert.bindWithoutCopy(text: hasher.bytes(key), at: 7)
-            try insert.bindWithoutCopy(text: hasher.bytes(payload), at: 8)
-            try insert.bindWithoutCopy(blob: hasher.bytes(record), at: 9)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.type), at: 2)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.stream), at: 3)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.occurredOn), at: 4)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.actor), at: 6)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.key), at: 7)
+            try insert.bindWithoutCopy(text: hasher.bytes(columns.payload), at: 8)
+            try insert.bindWithoutCopy(blob: hasher.bytes(columns.record), at: 9)
             try insert.bindWithoutCopy(blob: rowHash, at: 10)
             defer { insert.reset() }
             try insert.step()

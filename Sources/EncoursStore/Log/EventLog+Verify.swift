@@ -68,16 +68,20 @@ extension EventLog {
                 message: "expected seq \(expectedSeq) after \(expectedSeq - 1)"
             )
         }
-        previous.withUnsafeBytes { hasher.begin(previous: $0) }
-        hasher.append(seq: seq)
-        hasher.append(field: row.typeBytes)
-        hasher.append(field: row.streamBytes)
-        hasher.append(field: row.occurredOnBytes)
-        hasher.append(field: row.recordedAtBytes)
-        hasher.append(field: row.actorBytes)
-        hasher.append(field: row.keyBytes)
-        hasher.append(field: row.payloadBytes)
-        hasher.append(field: row.recordBytes)
+        _ = previous.withUnsafeBytes { previous in
+            hasher.appendRow(
+                previous: previous,
+                seq: seq,
+                type: row.typeBytes,
+                stream: row.streamBytes,
+                occurredOn: row.occurredOnBytes,
+                recordedAt: row.recordedAtBytes,
+                actor: row.actorBytes,
+                key: row.keyBytes,
+                payload: row.payloadBytes,
+                record: row.recordBytes
+            )
+        }
         hasher.finish(into: computed)
         let stored = row.hashBytes
         guard stored.count == EventHashChain.hashByteCount, stored.elementsEqual(computed) else {
