@@ -23,6 +23,37 @@ extension LedgerDatabaseTests {
 
         var days: [Day] { (0...13).map { GeneratorConfiguration.defaultStart.adding(days: 30 * $0) } }
 
+        /// A first import this large is inserted while its rows are still being prepared
+        /// (the streaming path): a refusal found by the check must still leave nothing, and a
+        /// key used twice must still be one event.
+        @Test func aStreamedBatchRefusedByTheCheckAppendsNothing() throws {
+            let customer: CustomerID = "C1"
+            var events: [Event] =
+                [register(customer, on: "2026-01-01")]
+                + (1...20_000).map { number in
+                    .noteLogged(NoteLogged(customer: customer, text: "appel", on: day("2026-01-02"), id: "N\(number)"))
+                }
+            let path = directory.file("ledger.db")
+            let database = try LedgerDatabase(path: path)
+            let bad = invoice("FA-1", "C-UNKNOWN", "10.00", on: "2026-01-03")
+            let error = #expect(throws: LedgerDatabaseError.self) { try database.append(events + [bad]) }
+            guard case .rejected(let items) = error else {
+                Issue.record("expected a rejection, got \(String(describing: error))")
+                return
+            }
+            #expect(items.map(\.index) == [events.count])
+            #expect(try SQLiteCommandLine.eventRowCount(path) == 0)
+            #expect(database.ledger.lastSequence == 0)
+
+            events.append(events[5])  // the same note twice: the ordinary path's duplicate
+            let report = try database.append(events)
+            #expect(report.appendedCount == events.count - 1)
+            #expect(report.outcomes.last == .duplicate(seq: 6))
+            #expect(try SQLiteCommandLine.eventRowCount(path) == events.count - 1)
+            try database.log.close()
+            #expect(try LedgerDatabase(path: path).ledger.lastSequence == Int64(events.count - 1))
+        }
+
         /// Re-importing a full export asks about more keys than look-ups handle well, so the
         /// log is scanned instead: the answer must be the same, duplicates and conflicts alike.
         @Test func reimportingAFullExportFindsDuplicatesAndConflictsByScanning() throws {

@@ -10,7 +10,7 @@ public final class LedgerDatabase {
     public let log: EventLog
     public private(set) var ledger: Ledger
     /// Built on the first append: queries never pay for it.
-    private var fingerprints: KeyFingerprints?
+    var fingerprints: KeyFingerprints?
 
     /// Opens (creating when missing) the database at `path`, migrates it and replays it.
     public init(path: String) throws(LedgerDatabaseError) {
@@ -50,6 +50,27 @@ public final class LedgerDatabase {
         actor: String,
         recordedAt: String
     ) throws(LedgerDatabaseError) -> AppendReport {
+        if submissions.count >= Self.streamingThreshold {
+            let fingerprints = try loadedFingerprints()
+            self.fingerprints = fingerprints
+            // A re-imported export starts with events already recorded: go straight to the
+            // path that looks keys up.
+            let startsWithRecordedEvents = submissions.prefix(1000).contains { submission in
+                submission.event.naturalKey.map { fingerprints.mayContain(KeyFingerprints.fingerprint($0.utf8)) }
+                    ?? false
+            }
+            if !startsWithRecordedEvents,
+                let report = try appendStreaming(
+                    submissions,
+                    actor: actor,
+                    recordedAt: recordedAt,
+                    fingerprints: fingerprints
+                )
+            {
+                self.fingerprints = nil  // reloaded from the log when next needed
+                return report
+            }
+        }
         var outcomes: [AppendOutcome?] = Array(repeating: nil, count: submissions.count)
         let sorting = try sortKeys(submissions, actor: actor)
         var fresh: [Int] = []
@@ -100,6 +121,23 @@ public final class LedgerDatabase {
         guard let prepared = check.prepared else {
             throw .log(.misuse("a batch was appended without its check"))
         }
+        try install(prepared, appended: appended)
+        for (position, index) in fresh.enumerated() {
+            outcomes[index] = appended[position]
+            fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
+        }
+        for index in submissions.indices {
+            // Only the first was stored; the others are its duplicates, not appended again.
+            if case .duplicateInBatch(let first) = sorting.status[index] {
+                outcomes[index] = .duplicate(seq: outcomes[first]!.seq)
+            }
+        }
+        return AppendReport(outcomes: outcomes.map { $0! })
+    }
+
+    /// Applies a checked batch once the log holds it, after making sure the log assigned
+    /// the sequence numbers the check assumed.
+    func install(_ prepared: PreparedBatch, appended: [AppendOutcome]) throws(LedgerDatabaseError) {
         let expected = prepared.sequences.map { Array($0) } ?? []
         guard appended.map(\.seq) == expected, appended.allSatisfy({ if case .appended = $0 { true } else { false } })
         else {
@@ -117,17 +155,6 @@ public final class LedgerDatabase {
             )
         }
         ledger.commit(prepared)
-        for (position, index) in fresh.enumerated() {
-            outcomes[index] = appended[position]
-            fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
-        }
-        for index in submissions.indices {
-            // Only the first was stored; the others are its duplicates, not appended again.
-            if case .duplicateInBatch(let first) = sorting.status[index] {
-                outcomes[index] = .duplicate(seq: outcomes[first]!.seq)
-            }
-        }
-        return AppendReport(outcomes: outcomes.map { $0! })
     }
 
     /// From this many events on, the ledger check runs on another core while SQLite inserts
@@ -209,7 +236,7 @@ public final class LedgerDatabase {
         return (rows, status)
     }
 
-    private func loadedFingerprints() throws(LedgerDatabaseError) -> KeyFingerprints {
+    func loadedFingerprints() throws(LedgerDatabaseError) -> KeyFingerprints {
         if let fingerprints { return fingerprints }
         var loaded = KeyFingerprints()
         loaded.reserveCapacity(Int(log.lastSequence))

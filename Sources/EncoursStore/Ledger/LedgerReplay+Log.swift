@@ -6,10 +6,10 @@ extension Ledger {
     /// The ledger as the log holds it, through `lastSequence` (everything by default): a
     /// cold start, or "what did we know then" for `known_at`.
     ///
-    /// This thread reads and decodes the rows; another applies them (``ReplayPipe``).
+    /// This thread reads and decodes the rows; another applies them (``ChunkPipe``).
     public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
     {
-        let pipe = ReplayPipe()
+        let pipe = ChunkPipe<ReplayItem>()
         let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
         let routed = Mutex<DocumentOwners?>(nil)
         let finished = DispatchSemaphore(value: 0)
@@ -52,11 +52,11 @@ extension Ledger {
     private static func readChunks(
         of log: EventLog,
         through lastSequence: Int64,
-        into pipe: ReplayPipe,
+        into pipe: ChunkPipe<ReplayItem>,
         router: inout ReplayRouter
     ) -> LedgerDatabaseError? {
         let chunkSize = 4096
-        var chunk: [ReplayPipe.Item] = []
+        var chunk: [ReplayItem] = []
         chunk.reserveCapacity(chunkSize)
         var failure: LedgerDatabaseError?
         do {

@@ -22,15 +22,37 @@ extension EventLog {
         recordedAt: String,
         beforeCommit: () throws(EventLogError) -> Void = {}
     ) throws(EventLogError) -> [AppendOutcome] {
-        guard !isScanning else { throw .misuse("append called from inside a scan of the same log") }
         guard !batch.isEmpty else { return [] }
+        var pending: [NewEvent]? = batch
+        return try append(
+            chunks: {
+                defer { pending = nil }
+                return pending
+            },
+            expectedCount: batch.count,
+            recordedAt: recordedAt,
+            beforeCommit: beforeCommit
+        )
+    }
+
+    /// As ``append(_:recordedAt:beforeCommit:)``, for a batch handed over in chunks as
+    /// another thread prepares them: `next` returns the next chunk, or `nil` after the last.
+    /// Rows are inserted as they come, in one transaction; `next` may throw
+    /// ``EventLogError/vetoed(_:)`` to abandon the batch.
+    public func append(
+        chunks next: () throws(EventLogError) -> [NewEvent]?,
+        expectedCount: Int,
+        recordedAt: String,
+        beforeCommit: () throws(EventLogError) -> Void = {}
+    ) throws(EventLogError) -> [AppendOutcome] {
+        guard !isScanning else { throw .misuse("append called from inside a scan of the same log") }
         guard RecordedAt.isValid(recordedAt) else {
             throw .invalidArgument("recorded_at \(recordedAt) is not UTC ISO-8601 like 2026-11-23T11:54:40.123Z")
         }
         // A large batch is acknowledged once its WAL frames are synced; copying them into
         // the database file (the checkpoint SQLite would run inside the commit) is left to
         // ``checkpoint()``, or to the next small commit, so it does not delay the answer.
-        let defersCheckpoint = batch.count >= Self.deferredCheckpointBatchSize
+        let defersCheckpoint = expectedCount >= Self.deferredCheckpointBatchSize
         if defersCheckpoint {
             try mapSQLiteError { () throws(SQLiteError) in try connection.execute("PRAGMA wal_autocheckpoint = 0") }
         }
@@ -45,15 +67,19 @@ extension EventLog {
             // since we opened (it should not, but a stray `encours import` might), the
             // chain continues from its row instead of forking.
             let (startSequence, startHash) = try Self.head(statements)
-            var state = AppendState(sequence: startSequence, hash: startHash, capacity: batch.count)
+            var state = AppendState(sequence: startSequence, hash: startHash, capacity: expectedCount)
             let insert = statements.insert
             defer {
                 insert.reset()
                 insert.clearBindings()
             }
             try mapSQLiteError { () throws(SQLiteError) in try insert.bind(recordedAt, at: 5) }
-            for index in batch.indices {
-                try appendRow(batch[index], index: index, recordedAt: recordedAt, into: &state)
+            var index = 0
+            while let chunk = try next() {
+                for row in chunk {
+                    try appendRow(row, index: index, recordedAt: recordedAt, into: &state)
+                    index += 1
+                }
             }
             try beforeCommit()
             try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
