@@ -20,34 +20,12 @@ extension SQLiteStatement {
     public func bind(_ text: String, at index: Int32) throws(SQLiteError) {
         var text = text
         let statement = try liveHandle()
-        let code = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count > 0 else {
-                // A nil pointer would bind NULL; the empty string is a value.
-                return sqlite3_bind_text(statement, index, "", 0, transientDestructor)
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transientDestructor)
-            }
-        }
-        try check(code)
+        try check(text.withUTF8 { bindText(statement, index, UnsafeRawBufferPointer($0), transientDestructor) })
     }
 
     /// Binds UTF-8 bytes as TEXT (copied), for callers that already hold them.
     public func bind(text bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
-        let statement = try liveHandle()
-        let code: Int32
-        if let base = bytes.baseAddress, bytes.count > 0 {
-            code = sqlite3_bind_text(
-                statement,
-                index,
-                base.assumingMemoryBound(to: CChar.self),
-                Int32(bytes.count),
-                transientDestructor
-            )
-        } else {
-            code = sqlite3_bind_text(statement, index, "", 0, transientDestructor)
-        }
-        try check(code)
+        try check(bindText(liveHandle(), index, bytes, transientDestructor))
     }
 
     /// Binds UTF-8 bytes as TEXT without copying them (`SQLITE_STATIC`).
@@ -58,55 +36,59 @@ extension SQLiteStatement {
     /// `clearBindings()` or `finalize()` is called. Stepping after the bytes are freed
     /// reads freed memory.
     public func bindWithoutCopy(text bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
-        let statement = try liveHandle()
-        let code: Int32
-        if let base = bytes.baseAddress, bytes.count > 0 {
-            code = sqlite3_bind_text(
-                statement,
-                index,
-                base.assumingMemoryBound(to: CChar.self),
-                Int32(bytes.count),
-                staticDestructor
-            )
-        } else {
-            code = sqlite3_bind_text(statement, index, "", 0, transientDestructor)
-        }
-        try check(code)
+        try check(bindText(liveHandle(), index, bytes, staticDestructor))
     }
 
     /// Binds bytes as a BLOB without copying them (`SQLITE_STATIC`); the same contract as
     /// ``bindWithoutCopy(text:at:)``.
     public func bindWithoutCopy(blob bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
-        let statement = try liveHandle()
-        let code: Int32
-        if let base = bytes.baseAddress, bytes.count > 0 {
-            code = sqlite3_bind_blob(statement, index, base, Int32(bytes.count), staticDestructor)
-        } else {
-            code = sqlite3_bind_zeroblob(statement, index, 0)
-        }
-        try check(code)
+        try check(bindBlob(liveHandle(), index, bytes, staticDestructor))
     }
 
     /// Binds bytes as a BLOB (copied). An empty buffer binds an empty BLOB, not NULL.
     public func bind(blob bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
-        try check(bindBlob(liveHandle(), index, bytes))
+        try check(bindBlob(liveHandle(), index, bytes, transientDestructor))
     }
 
     public func bind(blob bytes: [UInt8], at index: Int32) throws(SQLiteError) {
         let statement = try liveHandle()
-        try check(bytes.withUnsafeBytes { bindBlob(statement, index, $0) })
+        try check(bytes.withUnsafeBytes { bindBlob(statement, index, $0, transientDestructor) })
     }
 
     public func bindNull(at index: Int32) throws(SQLiteError) {
         try check(sqlite3_bind_null(liveHandle(), index))
     }
 
-    private func bindBlob(_ statement: OpaquePointer, _ index: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    private func bindText(
+        _ statement: OpaquePointer,
+        _ index: Int32,
+        _ bytes: UnsafeRawBufferPointer,
+        _ destructor: sqlite3_destructor_type?
+    ) -> Int32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            // A nil pointer would bind NULL; the empty string is a value.
+            return sqlite3_bind_text(statement, index, "", 0, transientDestructor)
+        }
+        return sqlite3_bind_text(
+            statement,
+            index,
+            base.assumingMemoryBound(to: CChar.self),
+            Int32(bytes.count),
+            destructor
+        )
+    }
+
+    private func bindBlob(
+        _ statement: OpaquePointer,
+        _ index: Int32,
+        _ bytes: UnsafeRawBufferPointer,
+        _ destructor: sqlite3_destructor_type?
+    ) -> Int32 {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             // A nil pointer would bind NULL; an empty BLOB is a value.
             return sqlite3_bind_zeroblob(statement, index, 0)
         }
-        return sqlite3_bind_blob(statement, index, base, Int32(bytes.count), transientDestructor)
+        return sqlite3_bind_blob(statement, index, base, Int32(bytes.count), destructor)
     }
 
     private func check(_ code: Int32) throws(SQLiteError) {
