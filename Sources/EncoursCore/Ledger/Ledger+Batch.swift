@@ -29,9 +29,13 @@ public struct BatchRejection: Error, Sendable {
 extension Ledger {
     /// Checks `events` as if appended after everything recorded, in their order; returns
     /// what to append, or every violation. The ledger does not change.
-    public func prepare(_ events: [Event]) -> Result<PreparedBatch, BatchRejection> {
+    ///
+    /// `resolution`: this ledger's ``resolveStreams(_:)`` of the same events, when the
+    /// caller already needed it (to write the rows), so it is not computed twice.
+    public func prepare(_ events: [Event], resolution: StreamResolution? = nil) -> Result<PreparedBatch, BatchRejection>
+    {
         let firstSequence = lastSequence + 1
-        let resolution = resolveStreams(events)
+        let resolution = resolution ?? resolveStreams(events)
         let view = OwnerView(recorded: owners, batch: resolution.batchOwners)
         var rejected = resolution.unresolved
         var lookup = EntryLookup(recorded: entries)
@@ -127,6 +131,17 @@ extension Ledger {
     }
 }
 
+/// The customer of each event of a batch, and what could not be resolved: computed once,
+/// used both to write the log's `stream` column and to check the batch.
+public struct StreamResolution: Sendable {
+    /// One per event; `nil` where no customer could be found.
+    public var streams: [CustomerID?]
+    /// The violations for the events without one.
+    public var unresolved: [BatchRejection.Item]
+    /// The documents the batch creates, with their customers.
+    var batchOwners: DocumentOwners
+}
+
 extension Ledger {
     /// The customer each event is filed under (the log's `stream`): the one it names, else
     /// the owner of the document it names, recorded or anywhere in the batch; `nil` when
@@ -137,9 +152,7 @@ extension Ledger {
     /// Documents are found in three rounds because ownership flows one way: invoices and
     /// orders name their customer; disputes are found through invoices; resolutions
     /// through disputes.
-    public func resolveStreams(
-        _ events: [Event]
-    ) -> (streams: [CustomerID?], unresolved: [BatchRejection.Item], batchOwners: DocumentOwners) {
+    public func resolveStreams(_ events: [Event]) -> StreamResolution {
         var view = OwnerView(recorded: owners)
         var streams: [CustomerID?] = Array(repeating: nil, count: events.count)
         for round in 0..<3 {
@@ -154,7 +167,7 @@ extension Ledger {
             let sequence = lastSequence + 1 + Int64(index)
             unresolved.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
         }
-        return (streams, unresolved, view.batch)
+        return StreamResolution(streams: streams, unresolved: unresolved, batchOwners: view.batch)
     }
 
     private static func resolutionRound(of event: Event) -> Int {

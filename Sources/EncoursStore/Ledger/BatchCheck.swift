@@ -14,12 +14,14 @@ final class BatchCheck: Sendable {
     private let done = DispatchSemaphore(value: 0)
     let isRunningConcurrently: Bool
 
-    init(ledger: Ledger, events: [Event], concurrently: Bool) {
+    init(ledger: Ledger, events: [Event], resolution: StreamResolution, concurrently: Bool) {
         isRunningConcurrently = concurrently
         if concurrently {
-            DispatchQueue.global(qos: .userInitiated).async { self.finish(ledger.prepare(events)) }
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.finish(ledger.prepare(events, resolution: resolution))
+            }
         } else {
-            finish(ledger.prepare(events))
+            finish(ledger.prepare(events, resolution: resolution))
         }
     }
 

@@ -90,7 +90,8 @@ extension LedgerDatabase {
         into pipe: ChunkPipe<NewEvent>
     ) -> StreamVerdict {
         let events = submissions.map(\.event)
-        let streams = ledger.resolveStreams(events).streams
+        let resolution = ledger.resolveStreams(events)
+        let streams = resolution.streams
         var seen = Set<UInt64>()
         seen.reserveCapacity(submissions.count)
         let chunkSize = 8192
@@ -117,6 +118,6 @@ extension LedgerDatabase {
             pipe.send(rows)
             start = end
         }
-        return .checked(ledger.prepare(events))
+        return .checked(ledger.prepare(events, resolution: resolution))
     }
 }

@@ -84,7 +84,8 @@ public final class LedgerDatabase {
         }
 
         let events = fresh.map { submissions[$0].event }
-        let streams = ledger.resolveStreams(events).streams
+        let resolution = ledger.resolveStreams(events)
+        let streams = resolution.streams
         var newRows: [NewEvent] = []
         newRows.reserveCapacity(fresh.count)
         for (position, index) in fresh.enumerated() {
@@ -97,6 +98,7 @@ public final class LedgerDatabase {
         let check = BatchCheck(
             ledger: ledger,
             events: events,
+            resolution: resolution,
             concurrently: events.count >= Self.concurrentCheckThreshold
         )
         let appended: [AppendOutcome]
