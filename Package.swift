@@ -13,11 +13,21 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "encours", targets: ["encours"]),
+        .executable(name: "encoursd", targets: ["encoursd"]),
         .library(name: "EncoursCore", targets: ["EncoursCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +61,39 @@ let package = Package(
             dependencies: ["EncoursCore"],
             swiftSettings: strictSettings
         ),
+        // The daemon's plumbing around the core: HTTP on the Unix socket, peer-credential
+        // roles, the single writer with group commit, snapshots, metrics, readiness.
+        .target(
+            name: "EncoursServer",
+            dependencies: [
+                "EncoursCore",
+                "EncoursStore",
+                "EncoursImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.embedInCode("openapi.yaml")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "encoursd",
+            dependencies: [
+                "EncoursServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "encours",
             dependencies: [
@@ -59,6 +102,8 @@ let package = Package(
                 "EncoursStore",
                 "EncoursImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -96,6 +141,20 @@ let package = Package(
         .testTarget(
             name: "EncoursGeneratorTests",
             dependencies: ["EncoursGenerator", "EncoursCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EncoursServerTests",
+            dependencies: [
+                "encoursd",
+                "encours",
+                "EncoursCore",
+                "EncoursTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -5,10 +5,16 @@ import EncoursCore
 /// against the ledger; appended durably in one transaction; only then applied.
 ///
 /// The CLI and the daemon's single writer both go through it, so a file imported offline
-/// and a body posted to the socket meet exactly the same rules. Not `Sendable`: one owner.
-public final class LedgerDatabase {
+/// and a body posted to the socket meet exactly the same rules.
+///
+/// One thread at a time appends (the owner: the CLI, or the daemon's writer); any thread
+/// may read the ledger through ``read(_:)`` meanwhile. That is why it is `@unchecked
+/// Sendable`: every change to ``ledger`` after opening happens under ``ledgerLock``.
+public final class LedgerDatabase: @unchecked Sendable {
     public let log: EventLog
+    /// For the appending thread; other threads go through ``read(_:)``.
     public private(set) var ledger: Ledger
+    let ledgerLock = ReadWriteLock()
     /// Built on the first append: queries never pay for it.
     var fingerprints: KeyFingerprints?
 
@@ -36,6 +42,10 @@ public final class LedgerDatabase {
     /// What became of each submitted event, in submission order.
     public struct AppendReport: Sendable {
         public var outcomes: [AppendOutcome]
+
+        public init(outcomes: [AppendOutcome]) {
+            self.outcomes = outcomes
+        }
 
         public var appendedCount: Int { outcomes.count(where: { if case .appended = $0 { true } else { false } }) }
         public var duplicateCount: Int { outcomes.count - appendedCount }
@@ -146,7 +156,8 @@ public final class LedgerDatabase {
             // Another writer appended to this file since it was opened, so the batch was
             // checked against a stale ledger. It is in the log (the store continued the
             // chain); rebuild from the log rather than apply a stale plan, and say so.
-            ledger = try Ledger.replay(log)
+            let rebuilt = try Ledger.replay(log)
+            ledgerLock.withWriteLock { ledger = rebuilt }
             fingerprints = nil
             throw .log(
                 .misuse(
@@ -156,7 +167,7 @@ public final class LedgerDatabase {
                 )
             )
         }
-        ledger.commit(prepared)
+        ledgerLock.withWriteLock { ledger.commit(prepared) }
     }
 
     /// From this many events on, the ledger check runs on another core while SQLite inserts

@@ -28,10 +28,3 @@ enum LedgerOpener {
         }
     }
 }
-
-extension RecordedAt {
-    /// The wall-clock time of an append, in UTC: the log's `recorded_at`.
-    static var now: String {
-        string(unixMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-}

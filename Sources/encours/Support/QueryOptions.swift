@@ -1,5 +1,6 @@
 import ArgumentParser
 import EncoursCore
+import EncoursStore
 import Foundation
 
 /// How a report is printed.
@@ -15,12 +16,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 extension Day: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(iso: argument)
-    }
-
-    /// Today in the machine's time zone: the business date a person means by "today".
-    static var today: Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
 

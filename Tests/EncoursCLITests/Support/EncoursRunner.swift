@@ -1,3 +1,4 @@
+import EncoursTestSupport
 import Foundation
 import Testing
 
@@ -16,54 +17,12 @@ struct EncoursRun: Sendable, CustomStringConvertible {
     var description: String { "exit \(exitCode)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
-/// The built `encours` executable: SwiftPM puts it in the products folder that also holds
-/// the test binary (`EncoursPackageTests.xctest`), so it is looked for next to the running
-/// test process. `ENCOURS_BINARY` overrides the search.
-enum EncoursBinary {
-    struct NotFound: Error, CustomStringConvertible {
-        var searched: [String]
-        var description: String {
-            "the encours executable was not found (looked in: \(searched.joined(separator: ", "))); "
-                + "build it with `swift build` first, or set ENCOURS_BINARY"
-        }
-    }
-
-    static let located: Result<String, NotFound> = locate()
-
-    static func path() throws -> String { try located.get() }
-
-    private static func locate() -> Result<String, NotFound> {
-        let fileManager = FileManager.default
-        if let given = ProcessInfo.processInfo.environment["ENCOURS_BINARY"] {
-            return fileManager.isExecutableFile(atPath: given) ? .success(given) : .failure(NotFound(searched: [given]))
-        }
-        var folders: [URL] = []
-        if let exe = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
-        }
-        if let first = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        // macOS: the tests run inside `EncoursPackageTests.xctest/Contents/MacOS`.
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        var searched: [String] = []
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("encours").path
-            searched.append(candidate)
-            if fileManager.isExecutableFile(atPath: candidate) { return .success(candidate) }
-        }
-        return .failure(NotFound(searched: searched))
-    }
-}
-
 /// Runs the built `encours` with `args` in `directory` (the system's temporary folder by
 /// default), feeding it `stdin`, and returns its exit code and both outputs.
 ///
 /// The outputs go to files rather than pipes, so a large output cannot block the child.
 func runEncours(_ args: [String], stdin: String? = nil, in directory: String? = nil) throws -> EncoursRun {
-    let executable = try EncoursBinary.path()
+    let executable = try BuiltExecutable.path(of: "encours")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("encours-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,0 +1,41 @@
+import EncoursCore
+import Logging
+
+/// Every setting of `encoursd`, each with an embedded default so that a bare `encoursd`
+/// runs with `./var/encours.db` and `./var/encours.sock`.
+///
+/// Read from the TOML file, then the environment, then command-line flags, each
+/// overriding the one before (``DaemonConfiguration/load(file:environment:overrides:)``).
+public struct DaemonConfiguration: Sendable, Equatable {
+    public var databasePath = "./var/encours.db"
+    public var socketPath = "./var/encours.sock"
+    /// Permission bits of the socket file.
+    public var socketMode: UInt16 = 0o660
+    /// Group the socket file is given; `nil`: the daemon's own.
+    public var socketGroup: String?
+    /// `nil`: the database path + `.snapshot`.
+    public var snapshotPathSetting: String?
+    /// A snapshot after this many events appended since the last one; 0: only at shutdown.
+    public var snapshotEveryEvents = 100_000
+    /// Larger request bodies are refused with 413.
+    public var maxBodyBytes = 32 * 1024 * 1024
+    public var logLevel: Logger.Level = .info
+    public var ageingBuckets: AgeingBuckets = .standard
+    public var roles = RoleMap()
+    /// The file the settings were read from, re-read on SIGHUP; `nil`: none.
+    public var configurationFile: String?
+
+    public init() {}
+
+    public var snapshotPath: String { snapshotPathSetting ?? databasePath + ".snapshot" }
+
+    /// The settings SIGHUP may change; the others need a restart (the socket, the files).
+    public func reloaded(from new: DaemonConfiguration) -> DaemonConfiguration {
+        var kept = self
+        kept.roles = new.roles
+        kept.ageingBuckets = new.ageingBuckets
+        kept.logLevel = new.logLevel
+        kept.snapshotEveryEvents = new.snapshotEveryEvents
+        return kept
+    }
+}

@@ -1,0 +1,53 @@
+import EncoursCore
+import Hummingbird
+
+/// `GET /v1/ageing`, `/v1/exposure`, `/v1/dso`: the JSON of DESIGN §6, byte for byte what
+/// `encours … --format json` prints.
+extension EncoursAPI {
+    func registerReportRoutes(on router: Router<EncoursRequestContext>) {
+        router.get("/v1/exposure") { request, context in
+            try context.require(.reader, toDo: "GET /v1/exposure")
+            let query = try ReportQuery(request.uri.queryParameters, today: today())
+            let json = try await withLedger(knownAt: query.knownAt) { ledger throws(APIError) in
+                ledger.exposure(asOf: query.asOf, customer: try query.checkedCustomer(in: ledger)).json
+            }
+            return JSONResponse.make(json)
+        }
+        router.get("/v1/ageing") { request, context in
+            try context.require(.reader, toDo: "GET /v1/ageing")
+            let parameters = request.uri.queryParameters
+            let query = try ReportQuery(parameters, today: today())
+            var buckets = settings.current.ageingBuckets
+            if let text = try ReportQuery.text(parameters, "buckets") {
+                let bounds = text.split(separator: ",").map { Int($0) }
+                guard !bounds.contains(nil), let chosen = AgeingBuckets(boundaries: bounds.compactMap { $0 }) else {
+                    throw APIError.badField(
+                        "buckets",
+                        "\"\(text)\" is not increasing positive day counts like 30,60,90"
+                    )
+                }
+                buckets = chosen
+            }
+            let json = try await withLedger(knownAt: query.knownAt) { [buckets] ledger throws(APIError) in
+                ledger.ageing(asOf: query.asOf, customer: try query.checkedCustomer(in: ledger), buckets: buckets).json
+            }
+            return JSONResponse.make(json)
+        }
+        router.get("/v1/dso") { request, context in
+            try context.require(.reader, toDo: "GET /v1/dso")
+            let parameters = request.uri.queryParameters
+            let query = try ReportQuery(parameters, today: today())
+            var method = DSOMethod.countback
+            if let text = try ReportQuery.text(parameters, "method") {
+                guard let chosen = DSOMethod(rawValue: text) else {
+                    throw APIError.badField("method", "\"\(text)\" is not countback or simple")
+                }
+                method = chosen
+            }
+            let json = try await withLedger(knownAt: query.knownAt) { [method] ledger throws(APIError) in
+                ledger.dso(asOf: query.asOf, method: method, customer: try query.checkedCustomer(in: ledger)).json
+            }
+            return JSONResponse.make(json)
+        }
+    }
+}

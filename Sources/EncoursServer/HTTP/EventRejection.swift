@@ -1,0 +1,92 @@
+import EncoursCore
+import EncoursImport
+import EncoursStore
+import Hummingbird
+
+/// The 4xx answers of `POST /v1/events`, each listing every event at fault with its line
+/// and field, as the importer does for a file. Nothing was appended in any of them.
+enum EventRejection {
+    /// Unreadable events: 400 `invalid_events`.
+    static func invalid(_ result: EventReadResult) -> APIError {
+        var writer = JSONWriter()
+        writer.beginArray()
+        for error in result.errors {
+            writer.beginObject()
+            writer.key("line")
+            writer.raw(String(error.line))
+            writer.optionalMember("type", error.eventType?.rawValue)
+            writer.optionalMember("field", error.field)
+            writer.member("code", error.code.rawValue)
+            writer.member("message", error.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        let count = result.errors.count + result.omittedErrorCount
+        var message = "\(count) \(count == 1 ? "error" : "errors") in the request body; nothing was appended"
+        if result.omittedErrorCount > 0 { message += " (the first \(result.errors.count) are listed)" }
+        return APIError(status: .badRequest, code: "invalid_events", message: message, detailsJSON: writer.text)
+    }
+
+    /// Key conflicts (409 `conflict`) and ledger violations (422 `rejected`).
+    static func apiError(_ error: LedgerDatabaseError, parsed: [ParsedEvent]) -> APIError {
+        func place(_ index: Int) -> String {
+            "\(EncoursAPI.bodySource):\(parsed[index].line): \(parsed[index].event.type.rawValue)"
+        }
+        var writer = JSONWriter()
+        writer.beginArray()
+        switch error {
+        case .conflicts(let conflicts):
+            for conflict in conflicts {
+                writer.beginObject()
+                writer.key("line")
+                writer.raw(String(parsed[conflict.index].line))
+                writer.member("type", parsed[conflict.index].event.type.rawValue)
+                writer.member("key", conflict.key)
+                switch conflict.holder {
+                case .logged(let seq):
+                    writer.key("recorded_seq")
+                    writer.raw(String(seq))
+                    writer.member(
+                        "message",
+                        "\(place(conflict.index)): key \"\(conflict.key)\" is already recorded (seq \(seq)) with different content"
+                    )
+                case .batch(let first):
+                    writer.key("first_line")
+                    writer.raw(String(parsed[first].line))
+                    writer.member(
+                        "message",
+                        "\(place(conflict.index)): key \"\(conflict.key)\" is already used at \(place(first)) with different content"
+                    )
+                }
+                writer.endObject()
+            }
+            writer.endArray()
+            return APIError(
+                status: .conflict,
+                code: "conflict",
+                message: "\(conflicts.count) events reuse the key of a different event; nothing was appended",
+                detailsJSON: writer.text
+            )
+        case .rejected(let items):
+            for item in items.prefix(CanonicalEventReader.defaultErrorLimit) {
+                writer.beginObject()
+                writer.key("line")
+                if let index = item.index { writer.raw(String(parsed[index].line)) } else { writer.null() }
+                writer.optionalMember("type", item.index.map { parsed[$0].event.type.rawValue })
+                writer.optionalMember("field", item.violation.field)
+                writer.member("code", item.violation.code.rawValue)
+                writer.member("message", item.index.map { "\(place($0)): \(item.violation)" } ?? "\(item.violation)")
+                writer.endObject()
+            }
+            writer.endArray()
+            return APIError(
+                status: .unprocessableContent,
+                code: "rejected",
+                message: "\(items.count) events break the ledger's rules; nothing was appended",
+                detailsJSON: writer.text
+            )
+        default:
+            return APIError(status: .serviceUnavailable, code: error.code, message: "nothing was appended: \(error)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Synchronization
+
+/// What `GET /v1/status` reports beyond the ledger itself: when the daemon started, when it
+/// last appended, and its latest snapshot.
+public final class DaemonStatus: Sendable {
+    private struct State {
+        var lastAppendAt: String?
+        var snapshotSequence: Int64?
+        var snapshotAt: String?
+    }
+
+    public let startedAt: String
+    public let startedInstant = ContinuousClock.now
+    public let version: String
+    private let state = Mutex(State())
+
+    public init(startedAt: String, version: String) {
+        self.startedAt = startedAt
+        self.version = version
+    }
+
+    public var lastAppendAt: String? { state.withLock { $0.lastAppendAt } }
+    public var snapshotSequence: Int64? { state.withLock { $0.snapshotSequence } }
+    public var snapshotAt: String? { state.withLock { $0.snapshotAt } }
+
+    public var uptimeSeconds: Int64 { (ContinuousClock.now - startedInstant).components.seconds }
+
+    func appended(at time: String) {
+        state.withLock { $0.lastAppendAt = time }
+    }
+
+    func snapshotted(sequence: Int64, at time: String) {
+        state.withLock {
+            $0.snapshotSequence = sequence
+            $0.snapshotAt = time
+        }
+    }
+}
