@@ -39,7 +39,15 @@ public struct Daemon: Sendable {
         let notifier = SystemdNotifier(environment: environment)
         try Self.createFolder(of: configuration.databasePath)
         try Self.createFolder(of: configuration.socketPath)
-        let lock = try DatabaseLock(databasePath: configuration.databasePath)
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(databasePath: configuration.databasePath)
+        } catch {
+            throw ConfigurationError(
+                source: configuration.databasePath,
+                message: "\(error); stop the other encoursd (or import) first, or give this one another --db"
+            )
+        }
 
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

@@ -4,13 +4,15 @@ import Foundation
 /// The `encours` command: queries and maintenance of a receivables ledger.
 @main
 struct Encours: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.3.0"
 
     static let configuration = CommandConfiguration(
         commandName: "encours",
         abstract: "Receivables ledger for credit managers: exposure, ageing, DSO.",
         discussion: """
-            Works on a ledger database file (--db, default ./var/encours.db).
+            Asks the running daemon (encoursd) over its socket, or works offline on a ledger database file \
+            (--db). Without either option, the queries use the daemon's socket when one is found \
+            (/run/encours/encours.sock, ./var/encours.sock), else ./var/encours.db.
 
             Examples:
               encours generate --customers 200 --invoices 5000 > demo.ndjson
@@ -19,6 +21,8 @@ struct Encours: ParsableCommand {
               encours ageing --as-of 2025-12-31 --format csv > ageing.csv
               encours dso --method simple --format json
               encours verify
+              encours append today.ndjson
+              encours status
 
             Exit codes: 0 success, 1 bad input or data, 2 usage.
 
@@ -27,8 +31,8 @@ struct Encours: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ImportCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self, VerifyCommand.self,
-            GenerateCommand.self,
+            ImportCommand.self, AppendCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self,
+            StatusCommand.self, VerifyCommand.self, GenerateCommand.self,
         ]
     )
 

@@ -12,14 +12,14 @@ extension EncoursAPI {
 
     func registerEventRoutes(on router: Router<EncoursRequestContext>) {
         router.post("/v1/events") { request, context in
-            try context.require(.sales, toDo: "POST /v1/events")
+            // A client with no role is refused before its body is read; the others learn
+            // the role their events need.
+            if context.role == nil { try context.require(.sales, toDo: "POST /v1/events") }
             let parsed = try await readEvents(request)
             let needed = parsed.map { Role.needed(toAppend: $0.event.type) }.max() ?? .sales
-            if needed > .sales {
-                let types = Set(parsed.map(\.event.type).filter { Role.needed(toAppend: $0) == needed })
-                let names = types.map(\.rawValue).sorted().joined(separator: ", ")
-                try context.require(needed, toDo: "appending \(names)")
-            }
+            let types = Set(parsed.map(\.event.type).filter { Role.needed(toAppend: $0) == needed })
+            let names = types.map(\.rawValue).sorted().joined(separator: ", ")
+            try context.require(needed, toDo: "POST /v1/events with \(names)")
             let submissions = parsed.map { LedgerDatabase.Submission(event: $0.event, payload: $0.payload) }
             let actor = context.peer?.actor ?? "unknown"
             let report: LedgerDatabase.AppendReport
@@ -52,7 +52,17 @@ extension EncoursAPI {
             )
         }
         let limit = settings.current.maxBodyBytes
-        let body = try await request.body.collect(upTo: limit)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(
+                status: .contentTooLarge,
+                code: "too_large",
+                message: "the request body is larger than \(limit) bytes (limits.max_body_bytes); "
+                    + "nothing was appended: send it in smaller batches"
+            )
+        }
         let bytes = body.readableBytesView
         guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw APIError(status: .badRequest, code: "empty", message: "the request body holds no events")

@@ -59,6 +59,17 @@ struct ImportCommand: ParsableCommand {
 
         Terminal.progress("checking \(submissions.count) events")
         let ledger = try LedgerOpener.database(at: database.db, create: true)
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(databasePath: database.db)
+        } catch {
+            Terminal.endProgress()
+            throw CommandFailure(
+                "error: \(database.db): \(error): if encoursd serves it, send the files with encours append; "
+                    + "nothing was imported"
+            )
+        }
+        defer { withExtendedLifetime(lock) {} }
         let report: LedgerDatabase.AppendReport
         do {
             report = try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)

@@ -20,8 +20,11 @@ struct ExposureCommand: ParsableCommand {
     @OptionGroup var query: QueryOptions
 
     func run() throws {
-        let ledger = try LedgerOpener.open(query.database)
-        let customer = try query.checkedCustomer(in: ledger)
+        guard case .database(let path) = query.source else {
+            return try query.fetch("/v1/exposure")
+        }
+        let ledger = try LedgerOpener.open(path)
+        let customer = try query.checkedCustomer(in: ledger, path: path)
         let report = ledger.exposure(asOf: query.day, customer: customer)
         query.print(json: report.json, table: report.table)
     }
@@ -49,8 +52,11 @@ struct AgeingCommand: ParsableCommand {
     var buckets: AgeingBuckets = .standard
 
     func run() throws {
-        let ledger = try LedgerOpener.open(query.database)
-        let customer = try query.checkedCustomer(in: ledger)
+        guard case .database(let path) = query.source else {
+            return try query.fetch("/v1/ageing", ["buckets": buckets.defaultValueDescription])
+        }
+        let ledger = try LedgerOpener.open(path)
+        let customer = try query.checkedCustomer(in: ledger, path: path)
         let report = ledger.ageing(asOf: query.day, customer: customer, buckets: buckets)
         query.print(json: report.json, table: report.table)
     }
@@ -93,8 +99,11 @@ struct DSOCommand: ParsableCommand {
     var method: DSOMethod = .countback
 
     func run() throws {
-        let ledger = try LedgerOpener.open(query.database)
-        let customer = try query.checkedCustomer(in: ledger)
+        guard case .database(let path) = query.source else {
+            return try query.fetch("/v1/dso", ["method": method.rawValue])
+        }
+        let ledger = try LedgerOpener.open(path)
+        let customer = try query.checkedCustomer(in: ledger, path: path)
         let report = ledger.dso(asOf: query.day, method: method, customer: customer)
         query.print(json: report.json, table: report.table)
     }
@@ -103,11 +112,11 @@ struct DSOCommand: ParsableCommand {
 extension QueryOptions {
     /// The customer asked for, refused when the ledger does not know it: an empty report
     /// would look like a customer who owes nothing.
-    func checkedCustomer(in ledger: Ledger) throws -> CustomerID? {
+    func checkedCustomer(in ledger: Ledger, path: String) throws -> CustomerID? {
         guard let customer else { return nil }
         let id = CustomerID(customer)
         guard ledger.account(id) != nil else {
-            throw CommandFailure("error: customer \"\(customer)\" is not in the ledger \(database.db)")
+            throw CommandFailure("error: customer \"\(customer)\" is not in the ledger \(path)")
         }
         return id
     }

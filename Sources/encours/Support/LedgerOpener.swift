@@ -6,13 +6,13 @@ import Foundation
 enum LedgerOpener {
     /// Opens an existing database for a query; a missing file is an error, not an empty
     /// ledger, so a typo in `--db` cannot pass for "nobody owes anything".
-    static func open(_ options: DatabaseOptions) throws -> Ledger {
-        guard FileManager.default.fileExists(atPath: options.db) else {
+    static func open(_ path: String) throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(
-                "error: no ledger database at \(options.db): import events first (encours import --db \(options.db) FILE)"
+                "error: no ledger database at \(path): import events first (encours import --db \(path) FILE)"
             )
         }
-        return try database(at: options.db).ledger
+        return try database(at: path).ledger
     }
 
     /// Opens, creating when missing (with its folder), the database at `path`.

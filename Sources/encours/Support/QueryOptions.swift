@@ -21,7 +21,16 @@ extension Day: ExpressibleByArgument {
 
 /// Options every report takes.
 struct QueryOptions: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
+    var db: String?
+
+    @Option(
+        help: """
+            The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one \
+            (else --db ./var/encours.db).
+            """
+    )
+    var socket: String?
 
     @Option(name: .customLong("as-of"), help: "Business date of the figures, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -33,6 +42,10 @@ struct QueryOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     var day: Day { asOf ?? .today }
+
+    var source: LedgerSource {
+        .choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
+    }
 
     func print(json: String, table: ReportTable) {
         switch format {
