@@ -4,7 +4,7 @@
 /// The entries are kept so that a backdated event can be put in its place and the
 /// account's timeline run again; only this customer's figures can change, because every
 /// effect of an event (settlement, credit, disputes) stays within its customer.
-public struct CustomerAccount: Sendable {
+public struct CustomerAccount: Sendable, Equatable {
     public let customer: CustomerID
     /// Positions in ``Ledger/entries``, sorted by `(on, sequence)`.
     public internal(set) var entryPositions: [Int32]

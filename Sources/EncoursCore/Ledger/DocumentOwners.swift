@@ -3,7 +3,7 @@
 /// An account only knows its own documents; this lets a violation say "invoice FA-9
 /// belongs to customer C2" rather than "unknown invoice", and lets events that name only a
 /// document (`order.cancelled`, `dispute.*`) find their customer.
-public struct DocumentOwners: Sendable {
+public struct DocumentOwners: Sendable, Equatable {
     public internal(set) var invoices: [InvoiceID: CustomerID] = [:]
     public internal(set) var orders: [OrderID: CustomerID] = [:]
     public internal(set) var disputes: [DisputeID: CustomerID] = [:]

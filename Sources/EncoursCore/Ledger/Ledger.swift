@@ -3,7 +3,9 @@
 /// The log is the truth; the ledger is its projection, rebuilt by replay and kept current
 /// by applying checked batches. It is a value with no I/O: the store feeds it, the server
 /// and the CLI ask it questions.
-public struct Ledger: Sendable {
+///
+/// `Equatable` so that a ledger restored from a snapshot can be checked against a replay.
+public struct Ledger: Sendable, Equatable {
     /// Every entry, in log order; accounts refer to them by position.
     public internal(set) var entries: [LedgerEntry] = []
     public internal(set) var accounts: [CustomerAccount] = []

@@ -17,6 +17,21 @@ public struct LedgerReplay {
         ledger.entries.reserveCapacity(expectedCount)
     }
 
+    /// Goes on from `ledger` (restored from a snapshot) with the entries recorded after its
+    /// ``Ledger/lastSequence``, added with ``add(sequence:stream:event:)``: the result is the
+    /// ledger a replay of the whole log gives. An added entry dated before what its account
+    /// has applied reruns that account's timeline in ``finish()``, as in a full replay.
+    public init(continuing ledger: consuming Ledger, expectedCount: Int = 0) {
+        var ledger = ledger
+        router = ReplayRouter(continuing: ledger)
+        // The router holds the owners now and hands them back in `finish`; two holders would
+        // copy the tables on the first document added.
+        ledger.owners = DocumentOwners()
+        ledger.entries.reserveCapacity(ledger.entries.count + expectedCount)
+        deferred = Array(repeating: false, count: ledger.accounts.count)
+        self.ledger = ledger
+    }
+
     /// Adds the next recorded entry; `stream` is the customer the log filed it under.
     public mutating func add(sequence: Int64, stream: CustomerID, event: Event) {
         let account = router.route(stream: stream, event: event)
@@ -84,6 +99,13 @@ public struct ReplayRouter: Sendable {
     public init(expectedCount: Int = 0) {
         owners.invoices.reserveCapacity(expectedCount / 3)
         owners.orders.reserveCapacity(expectedCount / 6)
+    }
+
+    /// Routes the entries recorded after `ledger`: its accounts keep their indices and its
+    /// owners are extended.
+    public init(continuing ledger: Ledger) {
+        accountIndex = ledger.accountIndex
+        owners = ledger.owners
     }
 
     /// The account index of `stream`: the order in which customers first appear.

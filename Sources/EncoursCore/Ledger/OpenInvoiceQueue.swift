@@ -52,3 +52,11 @@ struct OpenInvoiceQueue: Sendable, Hashable {
         return invoices[left].id < invoices[right].id
     }
 }
+
+extension OpenInvoiceQueue {
+    /// A queue as a ledger image recorded it (``LedgerImage``); the caller checked the indices.
+    init(restoringOrder order: [Int32], head: Int) {
+        self.order = order
+        self.head = head
+    }
+}
