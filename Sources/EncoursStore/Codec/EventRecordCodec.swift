@@ -31,10 +31,16 @@ public enum EventRecordCodec {
 
     public static func encode(_ event: Event) -> [UInt8] {
         var writer = RecordWriter(capacity: 64)
+        encode(event, to: &writer)
+        return writer.bytes
+    }
+
+    /// Appends the record to `writer`: a snapshot encodes a million records into one buffer
+    /// without an array per event.
+    static func encode(_ event: Event, to writer: inout RecordWriter) {
         writer.byte(formatVersion)
         writer.byte(event.type.code)
         writeFields(of: event, to: &writer)
-        return writer.bytes
     }
 
     /// Decodes a record, validating every byte: a truncated or over-long record, an unknown

@@ -137,6 +137,12 @@ struct RecordReader {
         return strings
     }
 
+    /// Moves past `count` bytes that the caller read in place.
+    mutating func skip(_ count: Int) throws(EventRecordError) {
+        guard count <= remaining else { throw truncated("\(count) bytes") }
+        offset += count
+    }
+
     /// Throws unless every byte was read.
     func finish() throws(EventRecordError) {
         guard offset == end else {

@@ -9,6 +9,16 @@ struct RecordWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the buffer and keeps its memory, to encode the next value into it.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends bytes as they are (no length prefix).
+    mutating func raw(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }

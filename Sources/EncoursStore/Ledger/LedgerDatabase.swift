@@ -17,6 +17,9 @@ public final class LedgerDatabase: @unchecked Sendable {
     let ledgerLock = ReadWriteLock()
     /// Built on the first append: queries never pay for it.
     var fingerprints: KeyFingerprints?
+    /// How the ledger was built at open: the daemon logs it, and warns when a snapshot was
+    /// ignored.
+    public let startup: Startup
 
     /// Opens (creating when missing) the database at `path`, migrates it and replays it.
     public init(path: String) throws(LedgerDatabaseError) {
@@ -26,6 +29,14 @@ public final class LedgerDatabase: @unchecked Sendable {
             throw .log(error)
         }
         ledger = try Ledger.replay(log)
+        startup = Startup(snapshot: .notRequested, replayedEvents: ledger.entryCount)
+    }
+
+    /// A database whose ledger the caller built from `log` (restored from a snapshot).
+    init(log: EventLog, ledger: Ledger, startup: Startup) {
+        self.log = log
+        self.ledger = ledger
+        self.startup = startup
     }
 
     /// One event to append, with the JSON text it came as (kept as the payload).
