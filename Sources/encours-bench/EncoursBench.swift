@@ -29,6 +29,9 @@ struct EncoursBench: ParsableCommand {
     @Flag(help: "Only replay, then exit (for measuring peak memory from outside).")
     var replayOnly = false
 
+    @Option(help: "Write a snapshot of the replayed ledger to this file, then time restoring from it.")
+    var snapshot: String?
+
     func run() throws {
         guard let day = Day(iso: asOf) else { throw ValidationError("--as-of: not a date: \(asOf)") }
         let started = ContinuousClock.now
@@ -40,6 +43,7 @@ struct EncoursBench: ParsableCommand {
                 + " = \(Int(Double(events) / Self.seconds(replay))) events/s"
         )
         print("peak resident memory after replay: \(Self.peakResidentMegabytes()) MB")
+        if let snapshot { try measureSnapshot(of: database, at: snapshot) }
         guard !replayOnly else { return }
 
         let ledger = database.ledger
@@ -52,6 +56,54 @@ struct EncoursBench: ParsableCommand {
         }
         let monthEarlier = day.adding(days: -30)
         measure("ageing 30 days earlier (replays timelines)") { ledger.ageing(asOf: monthEarlier).customers.count }
+    }
+
+    /// Times writing a snapshot of the replayed ledger, then opening the database from it
+    /// (log opened, snapshot checked against the log's hash, decoded, tail replayed).
+    private func measureSnapshot(of database: LedgerDatabase, at path: String) throws {
+        var writes: [Duration] = []
+        for _ in 0..<3 {
+            let started = ContinuousClock.now
+            try database.writeSnapshot(to: path)
+            writes.append(ContinuousClock.now - started)
+        }
+        writes.sort()
+        let megabytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
+        print(
+            "snapshot write (encode, checksum, fsync, rename): median \(Self.milliseconds(writes[1])) ms,"
+                + " best \(Self.milliseconds(writes[0])) ms, \(String(format: "%.1f", megabytes)) MB"
+        )
+        var restores: [Duration] = []
+        var processorTimes: [Double] = []
+        var startup = ""
+        for _ in 0..<max(1, `repeat`) {
+            let processorBefore = Self.processorMilliseconds()
+            let started = ContinuousClock.now
+            let restored = try LedgerDatabase(path: db, snapshotPath: path)
+            restores.append(ContinuousClock.now - started)
+            processorTimes.append(Self.processorMilliseconds() - processorBefore)
+            startup = restored.startup.description
+            try restored.log.close()
+        }
+        restores.sort()
+        processorTimes.sort()
+        // CPU time as well as wall time: on a shared machine the wall time also measures the
+        // other processes.
+        print(
+            "restore from snapshot (open log, check hash, decode, replay tail): median"
+                + " \(Self.milliseconds(restores[restores.count / 2])) ms, best \(Self.milliseconds(restores[0])) ms,"
+                + " CPU (user + system) median \(Int(processorTimes[processorTimes.count / 2])) ms (\(startup))"
+        )
+        let restored = try LedgerDatabase(path: db, snapshotPath: path)
+        print("restored ledger equals the replayed one: \(restored.ledger == database.ledger)")
+    }
+
+    /// User and system time of this process so far.
+    static func processorMilliseconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        return milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
     }
 
     private func measure(_ name: String, _ body: () -> Int) {
