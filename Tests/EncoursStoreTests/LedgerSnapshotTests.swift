@@ -193,6 +193,10 @@ struct LedgerSnapshotTests {
         let snapshot = directory.file("notes.txt")
         try Data(String(repeating: "not a snapshot\n", count: 20).utf8).write(to: URL(fileURLWithPath: snapshot))
         #expect(ignoredReason(LedgerSnapshot.read(from: snapshot))?.contains("bad magic") == true)
+        // The database itself, named by mistake.
+        let database = try generatedDatabase("ledger.db")
+        #expect(ignoredReason(LedgerSnapshot.read(from: database.log.path))?.contains("bad magic") == true)
+        #expect(ignoredReason(LedgerSnapshot.read(from: directory.path))?.contains("not a regular file") == true)
     }
 
     @Test func aSnapshotOfAnotherDatabaseIsIgnored() throws {

@@ -44,7 +44,7 @@ public enum LedgerSnapshot {
         hash.update(data: checksummed)
         for part in body { hash.update(data: part) }
         header.checksum = Array(hash.finalize())
-        try SnapshotFile.replace(path, with: [checksummed + header.checksum] + body)
+        try SnapshotReplacement.replace(path, with: [checksummed + header.checksum] + body)
     }
 
     /// Reads the snapshot at `path`, whoever's log it belongs to: the caller compares
@@ -83,25 +83,38 @@ public enum LedgerSnapshot {
         logLastSequence: Int64?,
         refusal: (SnapshotHeader) -> String?
     ) -> SnapshotReadResult {
-        let file: [UInt8]
-        switch SnapshotFile.read(path) {
+        let file: SnapshotFile
+        switch SnapshotFile.open(path) {
         case .missing: return .missing
         case .failed(let reason): return .ignored(reason: reason)
-        case .read(let bytes): file = bytes
+        case .opened(let opened): file = opened
         }
-        return file.withUnsafeBytes { file in
-            let header: SnapshotHeader
-            switch SnapshotHeader.parse(file) {
-            case .success(let parsed): header = parsed
-            case .failure(let refusal): return .ignored(reason: refusal.reason)
+        let header: SnapshotHeader
+        let parsed = file.prefix(SnapshotHeader.size).flatMap { prefix in
+            prefix.withUnsafeBytes { SnapshotHeader.parse($0, fileSize: file.size) }
+        }
+        switch parsed {
+        case .success(let value): header = value
+        case .failure(let refusal): return .ignored(reason: refusal.reason)
+        }
+        let refused = refusal(header)
+        let bytes: [UInt8]
+        switch file.whole() {
+        case .success(let value): bytes = value
+        case .failure(let refusal): return .ignored(reason: refused ?? refusal.reason)
+        }
+        return bytes.withUnsafeBytes { bytes in
+            // The header was read again with the body: what is decoded is what is checked.
+            guard SnapshotHeader.parse(bytes, fileSize: bytes.count) == .success(header) else {
+                return .ignored(reason: "\(path) changed while it was read")
             }
-            if let reason = refusal(header) {
+            if let refused {
                 // Damage in the header can look like another log: the checksum tells.
-                let matches = SnapshotDecoder.checksumMatches(file: file, header: header)
-                return .ignored(reason: matches ? reason : SnapshotDecoder.checksumRefusal.reason)
+                let matches = SnapshotDecoder.checksumMatches(file: bytes, header: header)
+                return .ignored(reason: matches ? refused : SnapshotDecoder.checksumRefusal.reason)
             }
             let tail = logLastSequence.map { max(0, min($0 - header.lastSequence, Int64(Int32.max))) } ?? 0
-            switch SnapshotDecoder.ledger(file: file, header: header, extraCapacity: Int(tail)) {
+            switch SnapshotDecoder.ledger(file: bytes, header: header, extraCapacity: Int(tail)) {
             case .success(let ledger): return .restored(ledger, sequence: header.lastSequence, logHash: header.logHash)
             case .failure(let refusal): return .ignored(reason: refusal.reason)
             }

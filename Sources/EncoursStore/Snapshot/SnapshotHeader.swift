@@ -50,9 +50,10 @@ struct SnapshotHeader: Equatable {
         return bytes
     }
 
-    /// Reads a header, refusing what this binary cannot use, in the order that gives the
-    /// most useful reason: not a snapshot, another version, not whole.
-    static func parse(_ file: UnsafeRawBufferPointer) -> Result<SnapshotHeader, SnapshotRefusal> {
+    /// Reads a header from the first bytes of a file of `fileSize` bytes, refusing what this
+    /// binary cannot use, in the order that gives the most useful reason: not a snapshot,
+    /// another version, not whole.
+    static func parse(_ file: UnsafeRawBufferPointer, fileSize: Int) -> Result<SnapshotHeader, SnapshotRefusal> {
         guard file.count >= magic.count else {
             return .failure(.init("truncated: \(file.count) bytes, shorter than a snapshot header"))
         }
@@ -81,7 +82,7 @@ struct SnapshotHeader: Equatable {
             logHash: Array(file[40..<72])
         )
         header.checksum = Array(file[72..<104])
-        let actual = UInt64(file.count - size)
+        let actual = UInt64(fileSize - size)
         guard header.bodyLength == actual else {
             let state = header.bodyLength > actual ? "truncated" : "trailing bytes"
             return .failure(
@@ -103,7 +104,7 @@ struct SnapshotHeader: Equatable {
 }
 
 /// Why a snapshot was set aside: becomes ``SnapshotReadResult/ignored(reason:)``.
-struct SnapshotRefusal: Error {
+struct SnapshotRefusal: Error, Equatable {
     var reason: String
 
     init(_ reason: String) {
