@@ -32,6 +32,12 @@ struct EncoursBench: ParsableCommand {
     @Option(help: "Write a snapshot of the replayed ledger to this file, then time restoring from it.")
     var snapshot: String?
 
+    @Option(
+        name: .customLong("snapshot-tail"),
+        help: "With --snapshot: also time a restore from a snapshot this many events old (the rows after it replayed)."
+    )
+    var snapshotTail: Int = 0
+
     func run() throws {
         guard let day = Day(iso: asOf) else { throw ValidationError("--as-of: not a date: \(asOf)") }
         let started = ContinuousClock.now
@@ -73,6 +79,24 @@ struct EncoursBench: ParsableCommand {
             "snapshot write (encode, checksum, fsync, rename): median \(Self.milliseconds(writes[1])) ms,"
                 + " best \(Self.milliseconds(writes[0])) ms, \(String(format: "%.1f", megabytes)) MB"
         )
+        try measureRestore(from: path)
+        let restored = try LedgerDatabase(path: db, snapshotPath: path)
+        print("restored ledger equals the replayed one: \(restored.ledger == database.ledger)")
+        try restored.log.close()
+
+        guard snapshotTail > 0 else { return }
+        // The ledger as it was `snapshotTail` events ago: a restart after a crash, with the
+        // rows since the last snapshot to replay.
+        let older = try database.ledger.asKnown(through: database.ledger.lastSequence - Int64(snapshotTail))
+        guard let hash = try database.log.hash(at: older.lastSequence) else { return }
+        try LedgerSnapshot.write(older, logHash: hash, to: path)
+        try measureRestore(from: path)
+        let continued = try LedgerDatabase(path: db, snapshotPath: path)
+        print("restored and continued ledger equals the replayed one: \(continued.ledger == database.ledger)")
+    }
+
+    /// Opens the database from the snapshot at `path` `repeat` times.
+    private func measureRestore(from path: String) throws {
         var restores: [Duration] = []
         var processorTimes: [Double] = []
         var startup = ""
@@ -94,8 +118,6 @@ struct EncoursBench: ParsableCommand {
                 + " \(Self.milliseconds(restores[restores.count / 2])) ms, best \(Self.milliseconds(restores[0])) ms,"
                 + " CPU (user + system) median \(Int(processorTimes[processorTimes.count / 2])) ms (\(startup))"
         )
-        let restored = try LedgerDatabase(path: db, snapshotPath: path)
-        print("restored ledger equals the replayed one: \(restored.ledger == database.ledger)")
     }
 
     /// User and system time of this process so far.
