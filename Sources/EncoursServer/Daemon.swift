@@ -75,7 +75,6 @@ public struct Daemon: Sendable {
         if let sequence = opened.snapshotSequence { status.snapshotted(sequence: sequence, at: status.startedAt) }
         let snapshots = SnapshotKeeper(
             path: configuration.snapshotPath,
-            writeSnapshot: { _, _ in throw ConfigurationError(source: "snapshots", message: "TEMPORARY") },
             settings: settings,
             status: status,
             clock: { RecordedAt.now },
@@ -99,8 +98,9 @@ public struct Daemon: Sendable {
             today: { Day.today }
         )
         let router = Router(context: EncoursRequestContext.self)
-        router.add(middleware: AccessMiddleware(credentials: credentials, settings: settings, daemonUserID: getuid()))
+        // Metrics outermost, so that they see every answer, errors included, as sent.
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: AccessMiddleware(credentials: credentials, settings: settings, daemonUserID: getuid()))
         api.register(on: router)
 
         let socket = SocketPreparation(configuration: configuration)

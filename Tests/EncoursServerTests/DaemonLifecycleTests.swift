@@ -88,6 +88,15 @@ struct DaemonLifecycleTests {
         #expect(refused.errorMessage?.contains("needs the role finance") == true, "\(refused)")
     }
 
+    @Test func helpAndVersion() async throws {
+        let help = try await runEncoursBinary(["--help"], name: "encoursd")
+        #expect(help.status == 0)
+        #expect(help.output.contains("Examples:"))
+        #expect(help.output.contains("curl --unix-socket ./var/encours.sock"))
+        let version = try await runEncoursBinary(["--version"], name: "encoursd")
+        #expect(version.output == "0.3.0\n")
+    }
+
     @Test func aBadConfigurationFileNamesTheKeyAndStopsTheStart() async throws {
         let folder = try TemporaryDirectory(prefix: "encoursd-config")
         let config = folder.file("encours.toml")

@@ -387,13 +387,8 @@ struct OpenAPIConformanceTests {
         for query in ["?buckets=60,30", "?buckets=0,30", "?buckets=x", "?buckets=30,-60"] {
             try await get("/v1/ageing" + query, "/v1/ageing", 400, "bad_request")
         }
-        // Known mismatch: empty bounds are dropped (`split` omits empty pieces), so these
-        // answer 200 as if `30,60` had been asked, against the documented pattern.
-        for query in ["?buckets=30,,60", "?buckets=,30"] {
-            let reply = try await client.get("/v1/ageing" + query)
-            withKnownIssue("buckets with an empty bound is accepted") {
-                check.verify(reply, "GET", "/v1/ageing", 400, code: "bad_request", request: query)
-            }
+        for query in ["?buckets=30,,60", "?buckets=,30", "?buckets=+30"] {
+            try await get("/v1/ageing" + query, "/v1/ageing", 400, "bad_request")
         }
         try await get("/v1/dso?method=simple&as_of=2026-02-28", "/v1/dso", 200)
         try await get("/v1/dso?method=countback&as_of=2026-02-28", "/v1/dso", 200)
@@ -410,12 +405,12 @@ struct OpenAPIConformanceTests {
         let history = "/v1/customers/{id}/events"
         for path in [
             "/v1/customers/C1/events", "/v1/customers/C1/events?limit=4", "/v1/customers/C1/events?after=4&limit=4",
-            "/v1/customers/C1/events?limit=0", "/v1/customers/C1/events?after=999",
+            "/v1/customers/C1/events?after=999",
             "/v1/customers/C2/events?limit=1000",
         ] {
             try await get(path, history, 200)
         }
-        for query in ["?limit=x", "?limit=1001", "?after=-1", "?limit="] {
+        for query in ["?limit=x", "?limit=1001", "?after=-1", "?limit=", "?limit=0"] {
             try await get("/v1/customers/C1/events" + query, history, 400, "bad_request")
         }
         try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")

@@ -42,11 +42,9 @@ struct AccessMiddleware: RouterMiddleware {
     static func code(for status: HTTPResponse.Status) -> String {
         switch status {
         case .notFound: "not_found"
-        case .methodNotAllowed: "method_not_allowed"
         case .contentTooLarge: "too_large"
         case .unsupportedMediaType: "unsupported_media_type"
-        case .badRequest: "bad_request"
-        default: "http_\(status.code)"
+        default: status.code < 500 ? "bad_request" : "internal"
         }
     }
 

@@ -31,23 +31,24 @@ extension EncoursAPI {
             try context.require(.reader, toDo: "GET /v1/customers/{id}/events")
             let customer = CustomerID(try context.parameters.require("id"))
             let parameters = request.uri.queryParameters
-            let after = try Self.number(parameters, "after", default: 0, max: Int64.max)
+            let after = try Self.number(parameters, "after", default: 0, min: 0, max: Int64.max)
             let limit = try Self.number(
                 parameters,
                 "limit",
                 default: Int64(Self.historyPageDefault),
+                min: 1,
                 max: Int64(Self.historyPageMax)
             )
             let sequences = try database.read { ledger throws(APIError) -> [Int64] in
                 guard let account = ledger.account(customer) else { throw .unknownCustomer(customer) }
                 return account.entryPositions.map { ledger.entries[Int($0)].sequence }.filter { $0 > after }.sorted()
             }
-            let page = Array(sequences.prefix(Int(max(limit, 1))))
+            let page = Array(sequences.prefix(Int(limit)))
             let rows: [StoredEvent]
             do throws(EventLogError) {
                 rows = try history.events(sequences: page)
             } catch {
-                throw APIError(status: .internalServerError, code: error.code, message: error.message)
+                throw APIError.storeFailure(code: error.code, message: error.message)
             }
             return JSONResponse.make(Self.historyJSON(customer, rows: rows, hasMore: sequences.count > page.count))
         }
@@ -57,11 +58,12 @@ extension EncoursAPI {
         _ parameters: FlatDictionary<Substring, Substring>,
         _ name: String,
         default value: Int64,
+        min: Int64,
         max: Int64
     ) throws(APIError) -> Int64 {
         guard let text = try ReportQuery.text(parameters, name) else { return value }
-        guard let number = Int64(text), number >= 0, number <= max else {
-            throw APIError.badField(name, "\"\(text)\" is not a whole number from 0 to \(max)")
+        guard let number = Int64(text), number >= min, number <= max else {
+            throw APIError.badField(name, "\"\(text)\" is not a whole number from \(min) to \(max)")
         }
         return number
     }

@@ -23,7 +23,9 @@ extension EncoursAPI {
             let format = try ReportFormat(parameters)
             var buckets = settings.current.ageingBuckets
             if let text = try ReportQuery.text(parameters, "buckets") {
-                let bounds = text.split(separator: ",").map { Int($0) }
+                let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map { bound in
+                    bound.allSatisfy(\.isASCII) && bound.allSatisfy(\.isNumber) ? Int(bound) : nil
+                }
                 guard !bounds.contains(nil), let chosen = AgeingBuckets(boundaries: bounds.compactMap { $0 }) else {
                     throw APIError.badField(
                         "buckets",

@@ -22,7 +22,7 @@ enum EventRejection {
         }
         writer.endArray()
         let count = result.errors.count + result.omittedErrorCount
-        var message = "\(count) \(count == 1 ? "error" : "errors") in the request body; nothing was appended"
+        var message = "\(count.counted("error")) in the request body; nothing was appended"
         if result.omittedErrorCount > 0 { message += " (the first \(result.errors.count) are listed)" }
         return APIError(status: .badRequest, code: "invalid_events", message: message, detailsJSON: writer.text)
     }
@@ -64,7 +64,7 @@ enum EventRejection {
             return APIError(
                 status: .conflict,
                 code: "conflict",
-                message: "\(conflicts.count) events reuse the key of a different event; nothing was appended",
+                message: "\(conflicts.count.counted("event")) reuse the key of a different event; nothing was appended",
                 detailsJSON: writer.text
             )
         case .rejected(let items):
@@ -82,11 +82,30 @@ enum EventRejection {
             return APIError(
                 status: .unprocessableContent,
                 code: "rejected",
-                message: "\(items.count) events break the ledger's rules; nothing was appended",
+                message: "\(items.count.counted("event")) break the ledger's rules; nothing was appended",
                 detailsJSON: writer.text
             )
         default:
-            return APIError(status: .serviceUnavailable, code: error.code, message: "nothing was appended: \(error)")
+            return .storeFailure(code: error.code, message: "nothing was appended: \(error)")
         }
+    }
+}
+
+extension APIError {
+    /// The log failed or refused: 500 `internal`, with the store's own code in `details`
+    /// for the operator (`sqlite`, `corrupt`, …).
+    static func storeFailure(code: String, message: String) -> APIError {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("store_code", code)
+        writer.endObject()
+        return APIError(status: .internalServerError, code: "internal", message: message, detailsJSON: writer.text)
+    }
+}
+
+extension Int {
+    /// `1 event`, `2 events`.
+    func counted(_ noun: String) -> String {
+        "\(self) \(noun)\(self == 1 ? "" : "s")"
     }
 }

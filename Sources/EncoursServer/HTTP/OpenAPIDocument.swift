@@ -10,7 +10,10 @@ public enum OpenAPIDocument {
     public static let json: String = {
         do {
             guard let document = try Yams.load(yaml: yaml) else { return "{}" }
-            let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+            let data = try JSONSerialization.data(
+                withJSONObject: document,
+                options: [.sortedKeys, .withoutEscapingSlashes]
+            )
             return String(decoding: data, as: UTF8.self)
         } catch {
             // The test suite loads the document; a broken one never ships.

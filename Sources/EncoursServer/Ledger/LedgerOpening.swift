@@ -12,7 +12,20 @@ struct LedgerOpening {
     var snapshotSequence: Int64?
 
     static func open(configuration: DaemonConfiguration, logger: Logger) throws -> LedgerOpening {
-        let database = try LedgerDatabase(path: configuration.databasePath)
-        return LedgerOpening(database: database, howStarted: "full replay", snapshotSequence: nil)
+        let database = try LedgerDatabase(path: configuration.databasePath, snapshotPath: configuration.snapshotPath)
+        let startup = database.startup
+        var sequence: Int64?
+        switch startup.snapshot {
+        case .restored(let restored):
+            sequence = restored
+        case .ignored(let reason):
+            logger.warning(
+                "snapshot ignored, the whole log was replayed instead (same figures, slower start): \(reason)",
+                metadata: ["snapshot": "\(configuration.snapshotPath)"]
+            )
+        case .missing, .notRequested:
+            break
+        }
+        return LedgerOpening(database: database, howStarted: startup.description, snapshotSequence: sequence)
     }
 }

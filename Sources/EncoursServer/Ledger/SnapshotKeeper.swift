@@ -17,7 +17,6 @@ final class SnapshotKeeper: Sendable {
     }
 
     let path: String
-    private let writeSnapshot: @Sendable (Ledger, String) throws -> Void
     private let settings: LiveSettings
     private let status: DaemonStatus
     private let clock: @Sendable () -> String
@@ -25,17 +24,14 @@ final class SnapshotKeeper: Sendable {
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "encours.snapshots", qos: .utility)
 
-    /// `writeSnapshot(ledger, path)`: the store's snapshot writer.
     init(
         path: String,
-        writeSnapshot: @escaping @Sendable (Ledger, String) throws -> Void,
         settings: LiveSettings,
         status: DaemonStatus,
         clock: @escaping @Sendable () -> String,
         logger: Logger
     ) {
         self.path = path
-        self.writeSnapshot = writeSnapshot
         self.settings = settings
         self.status = status
         self.clock = clock
@@ -54,9 +50,16 @@ final class SnapshotKeeper: Sendable {
             return true
         }
         guard due else { return }
-        let ledger = database.ledger
+        let contents: (ledger: Ledger, logHash: [UInt8])
+        do {
+            contents = try database.snapshotContents()
+        } catch {
+            logger.error("snapshot not written (the log is intact; the next start replays more): \(error)")
+            state.withLock { $0.writing = false }
+            return
+        }
         queue.async { [self] in
-            write(ledger)
+            write(contents.ledger, logHash: contents.logHash)
             state.withLock { $0.writing = false }
         }
     }
@@ -65,13 +68,18 @@ final class SnapshotKeeper: Sendable {
     func writeFinal(database: LedgerDatabase) {
         queue.sync {}
         if status.snapshotSequence == database.ledger.lastSequence { return }
-        write(database.ledger)
+        do {
+            let contents = try database.snapshotContents()
+            write(contents.ledger, logHash: contents.logHash)
+        } catch {
+            logger.error("snapshot not written (the log is intact; the next start replays it): \(error)")
+        }
     }
 
-    private func write(_ ledger: Ledger) {
+    private func write(_ ledger: Ledger, logHash: [UInt8]) {
         let started = ContinuousClock.now
         do {
-            try writeSnapshot(ledger, path)
+            try LedgerSnapshot.write(ledger, logHash: logHash, to: path)
             status.snapshotted(sequence: ledger.lastSequence, at: clock())
             logger.info(
                 "snapshot written",
