@@ -51,6 +51,20 @@ import Testing
         JSONWriter.appendQuoted("a\"b\\c\nd\u{1}é", to: &text)
         #expect(text == #""a\"b\\c\nd\u0001é""#)
     }
+
+    @Test(arguments: [
+        ("FA-2026-0042", #""FA-2026-0042""#),
+        ("Électricité Générale", #""Électricité Générale""#),
+        ("line\r\nnext", #""line\r\nnext""#),
+        ("\r\n", #""\r\n""#),
+        ("tab\tend\u{1F}", #""tab\tend\u001f""#),
+        ("", #""""#),
+    ])
+    func quotesWholeOrEscapedLikeRFC8259(value: String, expected: String) {
+        var text = "["
+        JSONWriter.appendQuoted(value, to: &text)
+        #expect(text == "[" + expected)
+    }
 }
 
 @Suite struct ReportTableTests {
