@@ -1,5 +1,6 @@
 import EncoursCore
 import Hummingbird
+import HummingbirdCore
 
 /// `GET /v1/ageing`, `/v1/exposure`, `/v1/dso`: the JSON of DESIGN §6, byte for byte what
 /// `encours … --format json` prints; `format=csv|table` gives the CLI's other formats.
@@ -7,22 +8,14 @@ extension EncoursAPI {
     func registerReportRoutes(on router: Router<EncoursRequestContext>) {
         router.get("/v1/exposure") { request, context in
             try context.require(.reader, toDo: "GET /v1/exposure")
-            let parameters = request.uri.queryParameters
-            let query = try ReportQuery(parameters, today: today())
-            let format = try ReportFormat(parameters)
-            let body = try await withLedger(knownAt: query.knownAt) { ledger throws(APIError) in
-                let report = ledger.exposure(asOf: query.asOf, customer: try query.checkedCustomer(in: ledger))
-                return format.render(json: { report.json }, table: { report.table })
+            return try await serveReport(request, context) { ledger, query, customer in
+                ledger.exposure(asOf: query.asOf, customer: customer)
             }
-            return format.response(body)
         }
         router.get("/v1/ageing") { request, context in
             try context.require(.reader, toDo: "GET /v1/ageing")
-            let parameters = request.uri.queryParameters
-            let query = try ReportQuery(parameters, today: today())
-            let format = try ReportFormat(parameters)
             var buckets = settings.current.ageingBuckets
-            if let text = try ReportQuery.text(parameters, "buckets") {
+            if let text = try ReportQuery.text(request.uri.queryParameters, "buckets") {
                 let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map { bound in
                     bound.allSatisfy(\.isASCII) && bound.allSatisfy(\.isNumber) ? Int(bound) : nil
                 }
@@ -34,34 +27,51 @@ extension EncoursAPI {
                 }
                 buckets = chosen
             }
-            let body = try await withLedger(knownAt: query.knownAt) { [buckets] ledger throws(APIError) in
-                let customer = try query.checkedCustomer(in: ledger)
-                let report = ledger.ageing(asOf: query.asOf, customer: customer, buckets: buckets)
-                return format.render(json: { report.json }, table: { report.table })
+            return try await serveReport(request, context) { [buckets] ledger, query, customer in
+                ledger.ageing(asOf: query.asOf, customer: customer, buckets: buckets)
             }
-            return format.response(body)
         }
         router.get("/v1/dso") { request, context in
             try context.require(.reader, toDo: "GET /v1/dso")
-            let parameters = request.uri.queryParameters
-            let query = try ReportQuery(parameters, today: today())
-            let format = try ReportFormat(parameters)
             var method = DSOMethod.countback
-            if let text = try ReportQuery.text(parameters, "method") {
+            if let text = try ReportQuery.text(request.uri.queryParameters, "method") {
                 guard let chosen = DSOMethod(rawValue: text) else {
                     throw APIError.badField("method", "\"\(text)\" is not countback or simple")
                 }
                 method = chosen
             }
-            let body = try await withLedger(knownAt: query.knownAt) { [method] ledger throws(APIError) in
-                let report = ledger.dso(
-                    asOf: query.asOf,
-                    method: method,
-                    customer: try query.checkedCustomer(in: ledger)
-                )
-                return format.render(json: { report.json }, table: { report.table })
+            return try await serveReport(request, context) { [method] ledger, query, customer in
+                ledger.dso(asOf: query.asOf, method: method, customer: customer)
             }
-            return format.response(body)
         }
     }
+
+    /// What the report routes share once the role is checked: `as_of`, `customer`,
+    /// `known_at` and `format`, the ledger lent (or rebuilt as known then), and the answer
+    /// in its format.
+    private func serveReport(
+        _ request: Request,
+        _ context: EncoursRequestContext,
+        build: @escaping @Sendable (Ledger, ReportQuery, CustomerID?) -> any ServedReport
+    ) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let query = try ReportQuery(parameters, today: today())
+        let format = try ReportFormat(parameters)
+        let body = try await withLedger(knownAt: query.knownAt) { ledger throws(APIError) in
+            let report = build(ledger, query, try query.checkedCustomer(in: ledger))
+            return format.render(json: { report.json }, table: { report.table })
+        }
+        return format.response(body)
+    }
 }
+
+/// A report the API serves in every format: the JSON of the contract, or the table the
+/// CLI prints (text or CSV).
+protocol ServedReport {
+    var json: String { get }
+    var table: ReportTable { get }
+}
+
+extension ExposureReport: ServedReport {}
+extension AgeingReport: ServedReport {}
+extension DSOReport: ServedReport {}
