@@ -154,6 +154,37 @@ import Testing
         #expect(found.map(figures) == [["A", "2025-10-31", "61", "1000.00", "20.31", "40.00", "60.31"]])
     }
 
+    @Test func unappliedCreditStopsInterestOnlyOnceApplied() throws {
+        // The credit note precedes A: unapplied. A 730.00 due 2025-03-31 (13.15 %); 365.00 of
+        // credit applied on 04-30: 730.00 for 04-01…04-30 = 30 days, 365.00 for 05-01…05-31 =
+        // 31 days. (730 × 30 + 365 × 31) × 0.1315 / 365 = 4367.7725 / 365 = 11.9665 → 11.97.
+        let found = try lines(
+            [
+                register(c1, on: "2025-01-01"),
+                creditNote("CN1", c1, "365.00", on: "2025-03-01"),
+                invoice("A", c1, "730.00", on: "2025-03-02", due: "2025-03-31"),
+                .creditApplied(CreditApplied(customer: c1, invoice: "A", amount: eur("365.00"), on: day("2025-04-30"))),
+            ],
+            asOf: "2025-05-31"
+        )
+        #expect(found.map(figures) == [["A", "2025-03-31", "61", "365.00", "11.97", "40.00", "51.97"]])
+    }
+
+    @Test func aBackdatedPaymentCountsOnItsOwnDate() throws {
+        // Recorded after an event of 04-01 but dated 03-16: as the first test, 10.81 + 40.00.
+        // B (due 05-01) is not late on 04-30.
+        let found = try lines(
+            [
+                register(c1, on: "2025-01-01"),
+                invoice("A", c1, "1000.00", on: "2025-01-15", due: "2025-02-14"),
+                invoice("B", c1, "100.00", on: "2025-04-01", due: "2025-05-01"),
+                payment("P1", c1, "1000.00", on: "2025-03-16", allocations: [("A", "1000.00")]),
+            ],
+            asOf: "2025-04-30"
+        )
+        #expect(found.map(figures) == [["A", "2025-02-14", "30", "0.00", "10.81", "40.00", "50.81"]])
+    }
+
     @Test func interestIsRoundedHalfUpOncePerInvoice() throws {
         // 2020: ECB 0.00 % → 10.00 %. A: 18.25 × 0.10 × 1 / 365 = 0.005 → 0.01 (half-up).
         // B: 14.60 for 07-01 (0.004) then 7.30 for 07-02 (0.002): 0.006 → 0.01, where rounding
