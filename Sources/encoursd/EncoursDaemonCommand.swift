@@ -43,13 +43,15 @@ struct EncoursDaemonCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
+        // A client or a log reader that goes away must cost an EPIPE, never the process.
+        signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let overrides = DaemonConfiguration.Overrides(databasePath: db, socketPath: socket, logLevel: logLevel)
         let configuration: DaemonConfiguration
         do {
             configuration = try DaemonConfiguration.load(file: config, environment: environment, overrides: overrides)
         } catch {
-            FileHandle.standardError.write(Data("encoursd: configuration: \(error)\n".utf8))
+            JournalLogHandler.writeToStandardError("encoursd: configuration: \(error)\n")
             throw ExitCode(78)  // EX_CONFIG: systemd does not restart a unit for a bad configuration in a loop
         }
         let level = LogLevelBox(configuration.logLevel)

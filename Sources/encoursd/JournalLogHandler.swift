@@ -48,7 +48,26 @@ struct JournalLogHandler: LogHandler {
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let prefix = toJournal ? "<\(Self.syslogPriority(event.level))>" : "\(event.level.rawValue.uppercased()) "
         let line = prefix + "\(event.message)" + (fields.isEmpty ? "" : " " + fields) + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        Self.writeToStandardError(line)
+    }
+
+    /// `write(2)`, whatever becomes of standard error: FileHandle traps when the reader is
+    /// gone (a journald restart, a closed pipe), and a daemon must not die of a log line.
+    static func writeToStandardError(_ line: String) {
+        let bytes = Array(line.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
     }
 
     static func syslogPriority(_ level: Logger.Level) -> Int {

@@ -88,6 +88,34 @@ struct DaemonLifecycleTests {
         #expect(refused.errorMessage?.contains("needs the role finance") == true, "\(refused)")
     }
 
+    @Test func aLogReaderThatGoesAwayDoesNotStopTheDaemon() async throws {
+        let folder = try TemporaryDirectory(prefix: "encoursd-epipe")
+        let empty = folder.file("empty.toml")
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "encoursd"))
+        let socket = folder.file("encours.sock")
+        process.arguments = ["--db", folder.file("encours.db"), "--socket", socket, "--config", empty]
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = pipe
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let client = SocketClient(socketPath: socket)
+        var ready = false
+        for _ in 0..<600 where !ready {
+            try await Task.sleep(for: .milliseconds(50))
+            ready = (try? await client.get("/v1/health"))?.status == 200
+        }
+        #expect(ready)
+        // journald restarts, or the pipe's reader dies: the next log lines meet EPIPE.
+        try pipe.fileHandleForReading.close()
+        process.interrupt()  // SIGINT: a graceful stop, which logs as it goes
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func helpAndVersion() async throws {
         let help = try await runEncoursBinary(["--help"], name: "encoursd")
         #expect(help.status == 0)
