@@ -32,6 +32,7 @@ struct Encours: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, AppendCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self,
+            PenaltiesCommand.self,
             StatusCommand.self, VerifyCommand.self, GenerateCommand.self,
         ]
     )

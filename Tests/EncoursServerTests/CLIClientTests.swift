@@ -14,7 +14,7 @@ struct CLIClientTests {
         #expect(append.output == "\(events): appended 6 events, 0 duplicates skipped (last seq 6)\n")
 
         for format in ["json", "table", "csv"] {
-            for report in [["exposure"], ["ageing"], ["dso", "--method", "simple"]] {
+            for report in [["exposure"], ["ageing"], ["dso", "--method", "simple"], ["penalties"]] {
                 let options = ["--as-of", "2026-02-28", "--format", format]
                 let online = try await runEncoursBinary(report + ["--socket", daemon.socketPath] + options)
                 let offline = try await runEncoursBinary(report + ["--db", daemon.databasePath] + options)

@@ -26,6 +26,7 @@ struct OpenAPIConformanceTests {
         Route(method: "GET", path: "/v1/ageing", role: "reader"),
         Route(method: "GET", path: "/v1/exposure", role: "reader"),
         Route(method: "GET", path: "/v1/dso", role: "reader"),
+        Route(method: "GET", path: "/v1/penalties", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/events", role: "reader"),
         Route(method: "GET", path: "/metrics", role: "reader"),
@@ -341,7 +342,7 @@ struct OpenAPIConformanceTests {
         try await get("/v1/status", "/v1/status", 200)
 
         // The reports, in every format, and every way they refuse.
-        for report in ["ageing", "exposure", "dso"] {
+        for report in ["ageing", "exposure", "dso", "penalties"] {
             let template = "/v1/\(report)"
             for query in [
                 "", "?as_of=2026-02-28", "?as_of=2026-01-12", "?as_of=2025-12-31", "?customer=C1&as_of=2026-02-28",

@@ -2,7 +2,7 @@ import EncoursCore
 import Hummingbird
 import HummingbirdCore
 
-/// `GET /v1/ageing`, `/v1/exposure`, `/v1/dso`: the JSON of DESIGN §6, byte for byte what
+/// `GET /v1/ageing`, `/v1/exposure`, `/v1/dso`, `/v1/penalties`: the JSON of DESIGN §6, byte for byte what
 /// `encours … --format json` prints; `format=csv|table` gives the CLI's other formats.
 extension EncoursAPI {
     func registerReportRoutes(on router: Router<EncoursRequestContext>) {
@@ -44,6 +44,26 @@ extension EncoursAPI {
                 ledger.dso(asOf: query.asOf, method: method, customer: customer)
             }
         }
+        router.get("/v1/penalties") { request, context in
+            try context.require(.reader, toDo: "GET /v1/penalties")
+            // Penalties rerun every late customer's timeline: on a whole ledger that takes
+            // long enough to be done on a copy, without holding the writer back.
+            let wholeLedger = request.uri.queryParameters["customer"] == nil
+            return try await serveReport(request, context, onACopy: wholeLedger) {
+                ledger,
+                query,
+                customer throws(APIError) in
+                do throws(PenaltyRateMissing) {
+                    return try ledger.penalties(asOf: query.asOf, customer: customer)
+                } catch {
+                    throw APIError(
+                        status: .internalServerError,
+                        code: "penalty_rate_missing",
+                        message: "\(error): this version of encours has no ECB rate for that half-year; update it"
+                    )
+                }
+            }
+        }
     }
 
     /// What the report routes share once the role is checked: `as_of`, `customer`,
@@ -52,13 +72,14 @@ extension EncoursAPI {
     private func serveReport(
         _ request: Request,
         _ context: EncoursRequestContext,
-        build: @escaping @Sendable (Ledger, ReportQuery, CustomerID?) -> any ServedReport
+        onACopy: Bool = false,
+        build: @escaping @Sendable (Ledger, ReportQuery, CustomerID?) throws(APIError) -> any ServedReport
     ) async throws -> Response {
         let parameters = request.uri.queryParameters
         let query = try ReportQuery(parameters, today: today())
         let format = try ReportFormat(parameters)
-        let body = try await withLedger(knownAt: query.knownAt) { ledger throws(APIError) in
-            let report = build(ledger, query, try query.checkedCustomer(in: ledger))
+        let body = try await withLedger(knownAt: query.knownAt, onACopy: onACopy) { ledger throws(APIError) in
+            let report = try build(ledger, query, try query.checkedCustomer(in: ledger))
             return format.render(json: { report.json }, table: { report.table })
         }
         return format.response(body)
@@ -75,3 +96,4 @@ protocol ServedReport {
 extension ExposureReport: ServedReport {}
 extension AgeingReport: ServedReport {}
 extension DSOReport: ServedReport {}
+extension PenaltyReport: ServedReport {}

@@ -46,12 +46,18 @@ public struct EncoursAPI: Sendable {
     /// A past ledger is rebuilt from the entries in memory, on a thread-pool thread: it
     /// takes up to a second on a large ledger, which must hold up neither the writer nor the
     /// concurrency pool's few threads.
+    ///
+    /// `onACopy`: a long computation on the live ledger runs on a copy too, on a
+    /// thread-pool thread, rather than under the read lock the writer waits for.
     func withLedger<Result: Sendable>(
         knownAt: Int64?,
+        onACopy: Bool = false,
         _ body: @escaping @Sendable (Ledger) throws(APIError) -> Result
     ) async throws -> Result {
         guard let knownAt else {
-            return try database.read { ledger throws(APIError) in try body(ledger) }
+            guard onACopy else { return try database.read { ledger throws(APIError) in try body(ledger) } }
+            let current = database.read { $0 }
+            return try await NIOThreadPool.singleton.runIfActive { try body(current) }
         }
         let current = database.read { $0 }
         guard knownAt <= current.lastSequence else {
