@@ -1,4 +1,4 @@
-/// Reads the primitives ``ImageWriter`` writes, checking bounds and UTF-8 on every read, so
+/// Reads the primitives ``ByteWriter`` writes, checking bounds and UTF-8 on every read, so
 /// that damaged bytes give a ``LedgerImageError`` and never a crash or a bad index.
 ///
 /// Direct pointer reads with typed throws: restoring a large ledger reads millions of values

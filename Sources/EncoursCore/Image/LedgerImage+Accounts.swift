@@ -9,7 +9,7 @@
 /// sent; notes logged; unapplied credit; last day (optional); settlement queue (count,
 /// head, invoice indices).
 extension LedgerImage {
-    static func writeState(_ state: AccountState, to writer: inout ImageWriter) {
+    static func writeState(_ state: AccountState, to writer: inout ByteWriter) {
         writer.optionalDay(state.registeredOn)
         writeProfile(state.profile, to: &writer)
         writer.count(state.limitDecisions.count)
@@ -19,7 +19,7 @@ extension LedgerImage {
             writer.optionalDay(decision.until)
             writer.optionalString(decision.reason)
         }
-        writer.flag(state.blocked)
+        writer.present(state.blocked)
         writer.count(state.invoices.count)
         for invoice in state.invoices {
             writer.string(invoice.id.rawValue)
@@ -47,7 +47,7 @@ extension LedgerImage {
             writer.optionalString(dispute.reason)
             writer.day(dispute.openedOn)
             writer.optionalDay(dispute.resolvedOn)
-            writer.flag(dispute.outcome != nil)
+            writer.present(dispute.outcome != nil)
             if let outcome = dispute.outcome { writer.byte(code(of: outcome)) }
         }
         writer.count(state.promises.count)
@@ -108,16 +108,16 @@ extension LedgerImage {
         return state
     }
 
-    private static func writeProfile(_ profile: CustomerProfile, to writer: inout ImageWriter) {
+    private static func writeProfile(_ profile: CustomerProfile, to writer: inout ByteWriter) {
         writer.optionalString(profile.legalName)
         writer.optionalString(profile.tradeName)
         writer.optionalString(profile.siren)
         writer.optionalDay(profile.incorporatedOn)
         writer.optionalString(profile.salesRep?.rawValue)
-        writer.flag(profile.termsDays != nil)
+        writer.present(profile.termsDays != nil)
         if let terms = profile.termsDays { writer.signed(Int64(terms)) }
         writer.optionalMoney(profile.creditLimit)
-        writer.flag(profile.policy != nil)
+        writer.present(profile.policy != nil)
         if let policy = profile.policy { writer.byte(code(of: policy)) }
     }
 

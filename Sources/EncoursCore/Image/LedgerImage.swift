@@ -14,7 +14,7 @@
 /// arrays (an account's invoice, order and dispute indexes, its promise ids) are not
 /// stored: they are rebuilt as the arrays are read.
 ///
-/// Encoding of an accounts part, version 1 (primitives as in ``ImageWriter``):
+/// Encoding of an accounts part, version 1 (primitives as in ``ByteWriter``):
 ///
 /// - count of accounts, then for each: customer id; entry positions (count, then each
 ///   position as a zig-zag delta from the previous one); the state (see
@@ -35,7 +35,7 @@ public enum LedgerImage {
             positions += account.entryPositions.count
             documents += account.state.invoices.count + account.state.orders.count
         }
-        var writer = ImageWriter(capacity: 64 + range.count * 96 + positions * 3 + documents * 40)
+        var writer = ByteWriter(capacity: 64 + range.count * 96 + positions * 3 + documents * 40)
         writer.count(range.count)
         for account in ledger.accounts[range] {
             writer.string(account.customer.rawValue)
@@ -83,7 +83,7 @@ public enum LedgerImage {
     /// The owners of every document, as one part.
     public static func encodeOwners(of ledger: Ledger) -> [UInt8] {
         let owners = ledger.owners
-        var writer = ImageWriter(capacity: 64 + (owners.invoices.count + owners.orders.count) * 20)
+        var writer = ByteWriter(capacity: 64 + (owners.invoices.count + owners.orders.count) * 20)
         writer.count(ledger.accounts.count)
         for account in ledger.accounts { writer.string(account.customer.rawValue) }
         // Customers are written by account index: a lookup per document here spares the
@@ -111,7 +111,7 @@ public enum LedgerImage {
     private static func writeOwners<Kind>(
         _ owners: [Identifier<Kind>: CustomerID],
         accountIndex: [CustomerID: Int],
-        to writer: inout ImageWriter
+        to writer: inout ByteWriter
     ) {
         writer.count(owners.count)
         for (document, customer) in owners {

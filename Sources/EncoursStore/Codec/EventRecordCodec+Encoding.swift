@@ -3,7 +3,7 @@ import EncoursCore
 /// The field order of each event type in format version 1. Decoding
 /// (`EventRecordCodec+Decoding`) reads them in exactly this order.
 extension EventRecordCodec {
-    static func writeFields(of event: Event, to writer: inout RecordWriter) {
+    static func writeFields(of event: Event, to writer: inout ByteWriter) {
         switch event {
         case .customerRegistered(let event):
             writer.string(event.customer.rawValue)
@@ -102,7 +102,7 @@ extension EventRecordCodec {
         }
     }
 
-    static func writeProfile(_ profile: CustomerProfile, to writer: inout RecordWriter) {
+    static func writeProfile(_ profile: CustomerProfile, to writer: inout ByteWriter) {
         writer.optionalString(profile.legalName)
         writer.optionalString(profile.tradeName)
         writer.optionalString(profile.siren)

@@ -30,14 +30,14 @@ public enum EventRecordCodec {
     public static let formatVersion: UInt8 = 1
 
     public static func encode(_ event: Event) -> [UInt8] {
-        var writer = RecordWriter(capacity: 64)
+        var writer = ByteWriter(capacity: 64)
         encode(event, to: &writer)
         return writer.bytes
     }
 
     /// Appends the record to `writer`: a snapshot encodes a million records into one buffer
     /// without an array per event.
-    static func encode(_ event: Event, to writer: inout RecordWriter) {
+    static func encode(_ event: Event, to writer: inout ByteWriter) {
         writer.byte(formatVersion)
         writer.byte(event.type.code)
         writeFields(of: event, to: &writer)

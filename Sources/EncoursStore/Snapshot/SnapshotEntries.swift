@@ -8,8 +8,8 @@ import EncoursCore
 /// events and decodes at the codec's speed; runs decode independently, one per core.
 enum SnapshotEntries {
     static func encode(_ entries: ArraySlice<LedgerEntry>, after previousSequence: Int64) -> [UInt8] {
-        var writer = RecordWriter(capacity: entries.count * 48 + 16)
-        var record = RecordWriter(capacity: 256)
+        var writer = ByteWriter(capacity: entries.count * 48 + 16)
+        var record = ByteWriter(capacity: 256)
         writer.varint(UInt64(bitPattern: previousSequence))
         var previous = previousSequence
         for entry in entries {
