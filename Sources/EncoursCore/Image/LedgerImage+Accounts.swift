@@ -3,7 +3,7 @@
 /// registered on (optional day); profile (legal name, trade name, siren, incorporated on,
 /// sales rep, terms, credit limit, policy: each optional); limit decisions (count; limit,
 /// decided on, until?, reason?); blocked (flag); invoices (count; id, amount, issued on, due
-/// on, order?, settled, dispute indices); orders (count; id, amount, placed on, invoiced,
+/// on, order?, settled, paid on?, dispute indices); orders (count; id, amount, placed on, invoiced,
 /// cancelled on?); disputes (count; id, invoice index, amount, reason?, opened on, resolved
 /// on?, outcome?); promises (count; id, amount, made on, due on, invoice ids); reminders
 /// sent; notes logged; unapplied credit; last day (optional); settlement queue (count,
@@ -28,6 +28,7 @@ extension LedgerImage {
             writer.day(invoice.dueOn)
             writer.optionalString(invoice.order?.rawValue)
             writer.money(invoice.settled)
+            writer.optionalDay(invoice.paidOn)
             writer.count(invoice.disputes.count)
             for index in invoice.disputes { writer.count(Int(index)) }
         }

@@ -18,6 +18,7 @@ extension LedgerImage {
             let dueOn = try reader.day()
             let order = try reader.optionalString().map { OrderID($0) }
             let settled = try reader.money()
+            let paidOn = try reader.optionalDay()
             let disputeCount = try reader.count()
             var disputes: [Int32] = []
             if disputeCount > 0 {
@@ -35,7 +36,8 @@ extension LedgerImage {
                     dueOn: dueOn,
                     order: order,
                     settled: settled,
-                    disputes: disputes
+                    disputes: disputes,
+                    paidOn: paidOn
                 )
             )
         }

@@ -14,7 +14,7 @@
 /// arrays (an account's invoice, order and dispute indexes, its promise ids) are not
 /// stored: they are rebuilt as the arrays are read.
 ///
-/// Encoding of an accounts part, version 1 (primitives as in ``ByteWriter``):
+/// Encoding of an accounts part, version 2 (primitives as in ``ByteWriter``):
 ///
 /// - count of accounts, then for each: customer id; entry positions (count, then each
 ///   position as a zig-zag delta from the previous one); the state (see
@@ -25,7 +25,8 @@
 /// them (count, then ids).
 public enum LedgerImage {
     /// Changes whenever the bytes of a part change meaning; a reader refuses other versions.
-    public static let formatVersion: UInt32 = 1
+    /// Version 2 added each invoice's `paidOn`.
+    public static let formatVersion: UInt32 = 2
 
     /// The accounts at `range` of ``Ledger/accounts``, as one part.
     public static func encodeAccounts(of ledger: Ledger, in range: Range<Int>) -> [UInt8] {

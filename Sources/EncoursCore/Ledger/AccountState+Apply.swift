@@ -78,9 +78,9 @@ extension AccountState {
         case .creditNoteIssued(let note):
             if let invoice = note.invoice {
                 let index = try invoiceIndex(invoice, field: "invoice", sequence: sequence, owners: owners)
-                unappliedCredit += settle(note.amount, invoiceAt: index)
+                unappliedCredit += settle(note.amount, invoiceAt: index, on: note.on)
             } else {
-                unappliedCredit += settlementQueue.settle(note.amount, invoices: &invoices)
+                unappliedCredit += settlementQueue.settle(note.amount, on: note.on, invoices: &invoices)
             }
         case .paymentReceived(let payment):
             try applyPayment(payment, sequence: sequence, owners: owners)
@@ -94,7 +94,7 @@ extension AccountState {
                     message: "\(credit.amount) is more than the customer's unapplied credit (\(unappliedCredit))"
                 )
             }
-            unappliedCredit -= credit.amount - settle(credit.amount, invoiceAt: index)
+            unappliedCredit -= credit.amount - settle(credit.amount, invoiceAt: index, on: credit.on)
         case .disputeOpened(let opened):
             try applyDisputeOpened(opened, sequence: sequence, owners: owners)
         case .disputeResolved(let resolved):
@@ -199,7 +199,7 @@ extension AccountState {
         owners: OwnerView?
     ) throws(LedgerViolation) {
         if payment.allocations.isEmpty {
-            unappliedCredit += settlementQueue.settle(payment.amount, invoices: &invoices)
+            unappliedCredit += settlementQueue.settle(payment.amount, on: payment.on, invoices: &invoices)
             return
         }
         var allocated = Money.zero
@@ -226,7 +226,7 @@ extension AccountState {
         }
         var applied = Money.zero
         for (position, allocation) in payment.allocations.enumerated() {
-            applied += allocation.amount - settle(allocation.amount, invoiceAt: indices[position])
+            applied += allocation.amount - settle(allocation.amount, invoiceAt: indices[position], on: payment.on)
         }
         unappliedCredit += payment.amount - applied
     }
@@ -260,10 +260,14 @@ extension AccountState {
     }
 
     /// Settles up to `amount` of one invoice, capped at its open amount; returns the excess.
-    private mutating func settle(_ amount: Money, invoiceAt index: Int) -> Money {
+    private mutating func settle(_ amount: Money, invoiceAt index: Int, on day: Day) -> Money {
         let applied = min(amount, invoices[index].openAmount)
+        guard applied.isPositive else { return amount }
         invoices[index].settled += applied
-        if !invoices[index].openAmount.isPositive { settlementQueue.advanceHead(invoices: invoices) }
+        if !invoices[index].openAmount.isPositive {
+            invoices[index].paidOn = day
+            settlementQueue.advanceHead(invoices: invoices)
+        }
         return amount - applied
     }
 }

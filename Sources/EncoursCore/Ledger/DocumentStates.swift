@@ -9,6 +9,9 @@ public struct InvoiceState: Sendable, Hashable {
     public var settled: Money
     /// Indices into the account's disputes, in the order they were opened.
     public var disputes: [Int32]
+    /// The day its open amount reached zero; `nil` while any of it is open. Commission is
+    /// released and a late payment is an incident on that day.
+    public var paidOn: Day? = nil
 
     public var openAmount: Money { amount - settled }
 }

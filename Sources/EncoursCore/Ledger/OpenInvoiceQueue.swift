@@ -17,7 +17,7 @@ struct OpenInvoiceQueue: Sendable, Hashable {
     }
 
     /// Applies up to `amount` to open invoices in settlement order; returns what is left.
-    mutating func settle(_ amount: Money, invoices: inout [InvoiceState]) -> Money {
+    mutating func settle(_ amount: Money, on day: Day, invoices: inout [InvoiceState]) -> Money {
         var remaining = amount
         var position = head
         while remaining.isPositive, position < order.count {
@@ -26,6 +26,7 @@ struct OpenInvoiceQueue: Sendable, Hashable {
             if open.isPositive {
                 let applied = min(open, remaining)
                 invoices[index].settled += applied
+                if applied == open { invoices[index].paidOn = day }
                 remaining -= applied
             }
             position += 1
