@@ -69,6 +69,8 @@ struct LedgerImageTests {
         .customerBlocked(CustomerBlockChange(customer: "C2", reason: "impayés", on: day("2026-02-04"))),
         register("C3", on: "2026-02-05"),
         .creditApplied(CreditApplied(customer: "C1", invoice: "FA-1", amount: eur("40"), on: day("2026-02-06"))),
+        // After C2's promise: kept for the promise figures.
+        payment("PAY-5", "C2", "20.00", on: "2026-02-07"),
         // Backdated: C1's timeline runs again.
         invoice("FA-5", "C1", "250.00", on: "2026-01-09"),
     ]
@@ -106,6 +108,8 @@ struct LedgerImageTests {
             #expect(restored.exposure(asOf: date).json == ledger.exposure(asOf: date).json)
             #expect(restored.ageing(asOf: date).json == ledger.ageing(asOf: date).json)
             #expect(restored.dso(asOf: date).json == ledger.dso(asOf: date).json)
+            #expect(restored.dunningWorklist(on: date).json == ledger.dunningWorklist(on: date).json)
+            #expect(restored.promises(asOf: date).json == ledger.promises(asOf: date).json)
         }
     }
 

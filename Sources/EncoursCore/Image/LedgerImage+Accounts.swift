@@ -5,9 +5,11 @@
 /// decided on, until?, reason?); blocked (flag); invoices (count; id, amount, issued on, due
 /// on, order?, settled, paid on?, dispute indices); orders (count; id, amount, placed on, invoiced,
 /// cancelled on?); disputes (count; id, invoice index, amount, reason?, opened on, resolved
-/// on?, outcome?); promises (count; id, amount, made on, due on, invoice ids); reminders
-/// sent; notes logged; unapplied credit; last day (optional); settlement queue (count,
-/// head, invoice indices).
+/// on?, outcome?); promises (count; id, amount, made on, due on, invoice ids, payments
+/// before); reminders (count; level, channel?, day, invoice indices: count, each);
+/// payments since the first promise (count; day, amount); last contact (optional: day,
+/// kind, level?, channel?); notes logged; unapplied credit; last day (optional); settlement
+/// queue (count, head, invoice indices).
 extension LedgerImage {
     static func writeState(_ state: AccountState, to writer: inout ByteWriter) {
         writer.optionalDay(state.registeredOn)
@@ -59,8 +61,9 @@ extension LedgerImage {
             writer.day(promise.dueOn)
             writer.count(promise.invoices.count)
             for invoice in promise.invoices { writer.string(invoice.rawValue) }
+            writer.count(Int(promise.paymentsBefore))
         }
-        writer.signed(Int64(state.remindersSent))
+        writeCollection(of: state, to: &writer)
         writer.signed(Int64(state.notesLogged))
         writer.money(state.unappliedCredit)
         writer.optionalDay(state.lastDay)
@@ -94,7 +97,7 @@ extension LedgerImage {
         try readOrders(into: &state, from: &reader)
         try readDisputes(into: &state, from: &reader)
         try readPromises(into: &state, from: &reader)
-        state.remindersSent = try reader.int()
+        try readCollection(into: &state, from: &reader)
         state.notesLogged = try reader.int()
         state.unappliedCredit = try reader.money()
         state.lastDay = try reader.optionalDay()

@@ -119,11 +119,20 @@ extension LedgerImage {
             var invoices: [InvoiceID] = []
             invoices.reserveCapacity(invoiceCount)
             for _ in 0..<invoiceCount { invoices.append(InvoiceID(try reader.string())) }
+            // Checked against the payments once they are read (`readCollection`).
+            let paymentsBefore = try reader.index(below: Int(Int32.max))
             guard state.promiseIDs.insert(id).inserted else {
                 throw LedgerImageError(at: start, "promise \"\(id)\" appears twice")
             }
             state.promises.append(
-                PromiseState(id: id, amount: amount, madeOn: madeOn, dueOn: dueOn, invoices: invoices)
+                PromiseState(
+                    id: id,
+                    amount: amount,
+                    madeOn: madeOn,
+                    dueOn: dueOn,
+                    invoices: invoices,
+                    paymentsBefore: paymentsBefore
+                )
             )
         }
     }

@@ -25,8 +25,9 @@
 /// them (count, then ids).
 public enum LedgerImage {
     /// Changes whenever the bytes of a part change meaning; a reader refuses other versions.
-    /// Version 2 added each invoice's `paidOn`.
-    public static let formatVersion: UInt32 = 2
+    /// Version 2 added each invoice's `paidOn`; version 3 the reminders, the payments since
+    /// the first promise and the last contact, in place of the count of reminders sent.
+    public static let formatVersion: UInt32 = 3
 
     /// The accounts at `range` of ``Ledger/accounts``, as one part.
     public static func encodeAccounts(of ledger: Ledger, in range: Range<Int>) -> [UInt8] {

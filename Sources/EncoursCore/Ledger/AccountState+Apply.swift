@@ -84,6 +84,9 @@ extension AccountState {
             }
         case .paymentReceived(let payment):
             try applyPayment(payment, sequence: sequence, owners: owners)
+            if !promises.isEmpty {
+                paymentsSinceFirstPromise.append(DatedPayment(day: payment.on, amount: payment.amount))
+            }
         case .creditApplied(let credit):
             let index = try invoiceIndex(credit.invoice, field: "invoice", sequence: sequence, owners: owners)
             guard credit.amount <= unappliedCredit else {
@@ -126,14 +129,16 @@ extension AccountState {
                     amount: promise.amount,
                     madeOn: promise.on,
                     dueOn: promise.dueOn,
-                    invoices: promise.invoices
+                    invoices: promise.invoices,
+                    paymentsBefore: Int32(paymentsSinceFirstPromise.count)
                 )
             )
+            lastContact = ContactRecord(day: promise.on, kind: .promise)
         case .reminderSent(let reminder):
-            try checkInvoices(reminder.invoices, sequence: sequence, owners: owners)
-            remindersSent += 1
-        case .noteLogged:
+            try applyReminder(reminder, sequence: sequence, owners: owners)
+        case .noteLogged(let note):
             notesLogged += 1
+            lastContact = ContactRecord(day: note.on, kind: .note)
         }
         lastDay = event.on
     }
@@ -257,6 +262,34 @@ extension AccountState {
             )
         )
         invoices[invoice].disputes.append(index)
+    }
+
+    private mutating func applyReminder(
+        _ reminder: ReminderSent,
+        sequence: Int64,
+        owners: OwnerView?
+    ) throws(LedgerViolation) {
+        let start = reminderInvoices.count
+        for (position, id) in reminder.invoices.enumerated() {
+            do {
+                let index = try invoiceIndex(id, field: "invoices[\(position)]", sequence: sequence, owners: owners)
+                reminderInvoices.append(Int32(index))
+            } catch {
+                // A timeline rebuilt around a violation goes on without this reminder.
+                reminderInvoices.removeSubrange(start...)
+                throw error
+            }
+        }
+        reminders.append(
+            ReminderRecord(
+                level: reminder.level,
+                channel: reminder.channel,
+                day: reminder.on,
+                invoiceStart: Int32(start),
+                invoiceCount: Int32(reminderInvoices.count - start)
+            )
+        )
+        lastContact = ContactRecord(day: reminder.on, kind: .reminder, level: reminder.level, channel: reminder.channel)
     }
 
     /// Settles up to `amount` of one invoice, capped at its open amount; returns the excess.

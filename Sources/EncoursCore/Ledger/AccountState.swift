@@ -14,7 +14,14 @@ public struct AccountState: Sendable, Hashable {
     public internal(set) var orders: [OrderState] = []
     public internal(set) var disputes: [DisputeState] = []
     public internal(set) var promises: [PromiseState] = []
-    public internal(set) var remindersSent = 0
+    /// Every `reminder.sent`, in timeline order.
+    public internal(set) var reminders: [ReminderRecord] = []
+    /// The invoice indices the reminders name, each reminder a range of it.
+    public internal(set) var reminderInvoices: [Int32] = []
+    /// Payments applied after the first promise to pay, in timeline order (see ``DatedPayment``).
+    public internal(set) var paymentsSinceFirstPromise: [DatedPayment] = []
+    /// The latest reminder, note or promise.
+    public internal(set) var lastContact: ContactRecord?
     public internal(set) var notesLogged = 0
     /// Payments and credit notes on account, not yet settling any invoice.
     public internal(set) var unappliedCredit = Money.zero
@@ -32,6 +39,14 @@ public struct AccountState: Sendable, Hashable {
     }
 
     public var isRegistered: Bool { registeredOn != nil }
+
+    public var remindersSent: Int { reminders.count }
+
+    /// The invoice indices (into ``invoices``) a reminder names; empty when it named none.
+    public func invoiceIndices(of reminder: ReminderRecord) -> ArraySlice<Int32> {
+        let start = Int(reminder.invoiceStart)
+        return reminderInvoices[start..<start + Int(reminder.invoiceCount)]
+    }
 
     public func invoice(_ id: InvoiceID) -> InvoiceState? {
         invoiceIndex[id].map { invoices[Int($0)] }

@@ -65,4 +65,7 @@ public struct PromiseState: Sendable, Hashable {
     public var madeOn: Day
     public var dueOn: Day
     public var invoices: [InvoiceID]
+    /// How many of the account's ``AccountState/paymentsSinceFirstPromise`` came before it:
+    /// only the later ones count toward it.
+    public var paymentsBefore: Int32 = 0
 }
