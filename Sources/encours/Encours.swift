@@ -33,6 +33,7 @@ struct Encours: ParsableCommand {
         subcommands: [
             ImportCommand.self, AppendCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self,
             PenaltiesCommand.self,
+            DunningCommand.self, PromisesCommand.self,
             StatusCommand.self, VerifyCommand.self, GenerateCommand.self,
         ]
     )

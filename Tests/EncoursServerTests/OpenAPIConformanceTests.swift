@@ -27,6 +27,8 @@ struct OpenAPIConformanceTests {
         Route(method: "GET", path: "/v1/exposure", role: "reader"),
         Route(method: "GET", path: "/v1/dso", role: "reader"),
         Route(method: "GET", path: "/v1/penalties", role: "reader"),
+        Route(method: "GET", path: "/v1/dunning/worklist", role: "reader"),
+        Route(method: "GET", path: "/v1/promises", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/events", role: "reader"),
         Route(method: "GET", path: "/metrics", role: "reader"),
@@ -394,6 +396,51 @@ struct OpenAPIConformanceTests {
         try await get("/v1/dso?method=simple&as_of=2026-02-28", "/v1/dso", 200)
         try await get("/v1/dso?method=countback&as_of=2026-02-28", "/v1/dso", 200)
         try await get("/v1/dso?method=average", "/v1/dso", 400, "bad_request")
+
+        // Dunning and promises: a reminder, a promise and a note give every key a value.
+        try await post(
+            """
+            {"type":"reminder.sent","customer":"C1","level":"reminder_1","channel":"email","invoices":["F1"],"on":"2026-02-07"}
+            {"type":"promise.made","customer":"C1","promise":"PR1","amount":"100.00","due_on":"2026-02-20","invoices":["F1"],"on":"2026-02-14"}
+            {"type":"note.logged","customer":"C2","text":"called","on":"2026-02-15"}
+            """,
+            200
+        )
+        for (template, day) in [("/v1/dunning/worklist", "on"), ("/v1/promises", "as_of")] {
+            for query in [
+                "", "?\(day)=2026-02-16", "?\(day)=2026-03-10", "?\(day)=2025-12-31", "?customer=C1&\(day)=2026-03-10",
+                "?known_at=4&\(day)=2026-03-10", "?format=csv&\(day)=2026-03-10", "?format=table&\(day)=2026-03-10",
+            ] {
+                try await get(template + query, template, 200)
+            }
+            for query in ["?\(day)=2026-02-30", "?\(day)=", "?format=xml", "?customer=", "?known_at=x"] {
+                try await get(template + query, template, 400, "bad_request")
+            }
+            try await get(template + "?customer=NOPE", template, 404, "unknown_customer")
+        }
+        try await get("/v1/dunning/worklist?owner=sales&on=2026-02-18", "/v1/dunning/worklist", 200)
+        try await get("/v1/dunning/worklist?owner=boss", "/v1/dunning/worklist", 400, "bad_request")
+
+        // One customer, and its history.
+        let detail = "/v1/customers/{id}"
+        for path in ["/v1/customers/C1", "/v1/customers/C1?as_of=2026-02-28", "/v1/customers/C2?as_of=2026-02-28"] {
+            try await get(path, detail, 200)
+        }
+        try await get("/v1/customers/C1?as_of=2026-13-01", detail, 400, "bad_request")
+        try await get("/v1/customers/NOPE", detail, 404, "unknown_customer")
+        try await get("/v1/customers/C1?as_of=2025-12-31", detail, 404, "not_registered")
+        let history = "/v1/customers/{id}/events"
+        for path in [
+            "/v1/customers/C1/events", "/v1/customers/C1/events?limit=4", "/v1/customers/C1/events?after=4&limit=4",
+            "/v1/customers/C1/events?after=999",
+            "/v1/customers/C2/events?limit=1000",
+        ] {
+            try await get(path, history, 200)
+        }
+        for query in ["?limit=x", "?limit=1001", "?after=-1", "?limit=", "?limit=0"] {
+            try await get("/v1/customers/C1/events" + query, history, 400, "bad_request")
+        }
+        try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")
 
         // One customer, and its history.
         let detail = "/v1/customers/{id}"

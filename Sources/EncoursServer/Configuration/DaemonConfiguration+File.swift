@@ -11,6 +11,7 @@ extension DaemonConfiguration {
         "log": ["level"],
         "ageing": ["buckets"],
         "roles": ["daemon_user", "users", "groups"],
+        "dunning": ["promise_grace_days", "steps"],
     ]
 
     mutating func apply(toml text: String, file: String) throws(ConfigurationError) {
@@ -60,6 +61,10 @@ extension DaemonConfiguration {
             ageingBuckets = try Self.parseBuckets(bounds, source: "\(file): ageing.buckets")
         }
         if let roles = root["roles"]?.table { self.roles = try reader.roles(roles) }
+        if let dunning = root["dunning"]?.table {
+            if let days = try reader.promiseGraceDays(dunning) { promiseGraceDays = days }
+            if let scenario = try reader.dunningScenario(dunning) { dunningScenario = scenario }
+        }
     }
 }
 

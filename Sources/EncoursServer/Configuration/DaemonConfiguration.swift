@@ -22,6 +22,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel: Logger.Level = .info
     public var ageingBuckets: AgeingBuckets = .standard
     public var roles = RoleMap()
+    /// `[dunning]`: the steps of the dunning worklist.
+    public var dunningScenario: DunningScenario = .standard
+    /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
+    public var promiseGraceDays = 3
     /// The file the settings were read from, re-read on SIGHUP; `nil`: none.
     public var configurationFile: String?
 
@@ -36,6 +40,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
         kept.ageingBuckets = new.ageingBuckets
         kept.logLevel = new.logLevel
         kept.snapshotEveryEvents = new.snapshotEveryEvents
+        kept.dunningScenario = new.dunningScenario
+        kept.promiseGraceDays = new.promiseGraceDays
         return kept
     }
 }

@@ -39,6 +39,7 @@ public struct EncoursAPI: Sendable {
         registerReportRoutes(on: router)
         registerEventRoutes(on: router)
         registerCustomerRoutes(on: router)
+        registerDunningRoutes(on: router)
     }
 
     /// Runs `body` on the live ledger, or on the ledger as it stood after event `knownAt`.
