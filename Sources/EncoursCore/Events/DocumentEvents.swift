@@ -4,12 +4,16 @@ public struct OrderPlaced: Sendable, Hashable {
     public var order: OrderID
     public var amount: Money
     public var on: Day
+    /// Why finance lets the order pass although the credit decision refuses it; only a
+    /// `finance` client may send it. Absent on every ordinary order.
+    public var override: String?
 
-    public init(customer: CustomerID, order: OrderID, amount: Money, on: Day) {
+    public init(customer: CustomerID, order: OrderID, amount: Money, on: Day, override: String? = nil) {
         self.customer = customer
         self.order = order
         self.amount = amount
         self.on = on
+        self.override = override
     }
 }
 
