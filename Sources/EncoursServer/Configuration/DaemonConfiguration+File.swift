@@ -11,6 +11,7 @@ extension DaemonConfiguration {
         "log": ["level"],
         "ageing": ["buckets"],
         "roles": ["daemon_user", "users", "groups"],
+        "penalties": ["ecb_rates", "margin"],
         "dunning": ["promise_grace_days", "steps"],
     ]
 
@@ -61,6 +62,7 @@ extension DaemonConfiguration {
             ageingBuckets = try Self.parseBuckets(bounds, source: "\(file): ageing.buckets")
         }
         if let roles = root["roles"]?.table { self.roles = try reader.roles(roles) }
+        if let penalties = root["penalties"]?.table { penaltyRates = try reader.penaltyRates(penalties) }
         if let dunning = root["dunning"]?.table {
             if let days = try reader.promiseGraceDays(dunning) { promiseGraceDays = days }
             if let scenario = try reader.dunningScenario(dunning) { dunningScenario = scenario }

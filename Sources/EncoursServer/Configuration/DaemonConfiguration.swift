@@ -22,6 +22,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel: Logger.Level = .info
     public var ageingBuckets: AgeingBuckets = .standard
     public var roles = RoleMap()
+    /// The shipped ECB rate table, with `[penalties]` added over it.
+    public var penaltyRates: PenaltyRates = .shipped
     /// `[dunning]`: the steps of the dunning worklist.
     public var dunningScenario: DunningScenario = .standard
     /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
@@ -40,6 +42,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         kept.ageingBuckets = new.ageingBuckets
         kept.logLevel = new.logLevel
         kept.snapshotEveryEvents = new.snapshotEveryEvents
+        kept.penaltyRates = new.penaltyRates
         kept.dunningScenario = new.dunningScenario
         kept.promiseGraceDays = new.promiseGraceDays
         return kept

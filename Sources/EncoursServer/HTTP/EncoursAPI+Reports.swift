@@ -49,18 +49,15 @@ extension EncoursAPI {
             // Penalties rerun every late customer's timeline: on a whole ledger that takes
             // long enough to be done on a copy, without holding the writer back.
             let wholeLedger = request.uri.queryParameters["customer"] == nil
+            let rates = settings.current.penaltyRates
             return try await serveReport(request, context, onACopy: wholeLedger) {
                 ledger,
                 query,
                 customer throws(APIError) in
                 do throws(PenaltyRateMissing) {
-                    return try ledger.penalties(asOf: query.asOf, customer: customer)
+                    return try ledger.penalties(asOf: query.asOf, customer: customer, rates: rates)
                 } catch {
-                    throw APIError(
-                        status: .internalServerError,
-                        code: "penalty_rate_missing",
-                        message: "\(error): this version of encours has no ECB rate for that half-year; update it"
-                    )
+                    throw APIError.penaltyRateMissing(error)
                 }
             }
         }
@@ -91,6 +88,19 @@ extension EncoursAPI {
 protocol ServedReport {
     var json: String { get }
     var table: ReportTable { get }
+}
+
+extension APIError {
+    /// A day to charge falls in a half-year the rate table lacks: the operator adds it to
+    /// `[penalties] ecb_rates`; the figure is never given with a 0 rate.
+    static func penaltyRateMissing(_ missing: PenaltyRateMissing) -> APIError {
+        APIError(
+            status: .internalServerError,
+            code: "penalty_rate_missing",
+            message: "\(missing): add the ECB rate of \(missing.halfYear) to [penalties] ecb_rates in the "
+                + "configuration and reload (docs/configuration.md)"
+        )
+    }
 }
 
 extension ExposureReport: ServedReport {}
