@@ -7,7 +7,8 @@ extension EventFields {
                 customer: requiredID(.customer),
                 order: requiredID(.order),
                 amount: requiredAmount(.amount),
-                on: requiredDay(.on)
+                on: requiredDay(.on),
+                override: optionalNonEmptyText(.override)
             )
         )
     }

@@ -6,6 +6,7 @@ extension OrderPlaced: CanonicalMembers {
         output.appendMember(.order, id: order)
         output.appendMember(.amount, amount: amount)
         output.appendMember(.on, day: on)
+        output.appendMember(.override, string: override)
     }
 }
 

@@ -53,9 +53,13 @@ public final class LedgerDatabase: @unchecked Sendable {
     /// What became of each submitted event, in submission order.
     public struct AppendReport: Sendable {
         public var outcomes: [AppendOutcome]
+        /// The orders decided on their way in (with a screening), `index` in submission
+        /// order: none refused, or overridden.
+        public var screenedOrders: [ScreenedOrder]
 
-        public init(outcomes: [AppendOutcome]) {
+        public init(outcomes: [AppendOutcome], screenedOrders: [ScreenedOrder] = []) {
             self.outcomes = outcomes
+            self.screenedOrders = screenedOrders
         }
 
         public var appendedCount: Int { outcomes.count(where: { if case .appended = $0 { true } else { false } }) }
@@ -66,12 +70,21 @@ public final class LedgerDatabase: @unchecked Sendable {
     ///
     /// Throws ``LedgerDatabaseError/conflicts(_:)`` or ``LedgerDatabaseError/rejected(_:)``
     /// listing every event at fault; then nothing was appended and the ledger is unchanged.
+    ///
+    /// `screening`: the new orders it concerns are decided against the ledger with the
+    /// batch's earlier events (``Ledger/screenOrders(_:today:rules:)``), after the keys and
+    /// the ledger's rules are checked, and a refusal nobody overrode throws
+    /// ``LedgerDatabaseError/ordersRefused(_:)``. Deciding and appending happen under the
+    /// one writer, so two orders cannot both pass on room only one of them has.
     public func append(
         _ submissions: [Submission],
         actor: String,
-        recordedAt: String
+        recordedAt: String,
+        screening: OrderScreening? = nil
     ) throws(LedgerDatabaseError) -> AppendReport {
-        if submissions.count >= Self.streamingThreshold {
+        // Orders to decide take the ordinary path, where duplicates are known before deciding.
+        let screens = screening.map { $0.concerns(submissions.lazy.map(\.event)) } ?? false
+        if submissions.count >= Self.streamingThreshold, !screens {
             let fingerprints = try loadedFingerprints()
             self.fingerprints = fingerprints
             // A re-imported export starts with events already recorded: go straight to the
@@ -123,9 +136,24 @@ public final class LedgerDatabase: @unchecked Sendable {
             concurrently: events.count >= Self.concurrentCheckThreshold
         )
         let appended: [AppendOutcome]
+        var screened: [ScreenedOrder] = []
         do {
             if !check.isRunningConcurrently, let rejection = check.rejection {
                 throw LedgerDatabaseError.rejected(Self.rejections(rejection, fresh: fresh))
+            }
+            if screens, let screening {
+                screened = ledger.screenOrders(events, today: screening.today, rules: screening.rules).map {
+                    var order = $0
+                    order.index = fresh[order.index]
+                    return order
+                }
+                if screened.contains(where: \.isRefused) {
+                    // The ledger's rules come first: a batch that breaks them is refused for that.
+                    if let rejection = check.rejection {
+                        throw LedgerDatabaseError.rejected(Self.rejections(rejection, fresh: fresh))
+                    }
+                    throw LedgerDatabaseError.ordersRefused(screened.filter(\.isRefused))
+                }
             }
             appended = try log.append(newRows, recordedAt: recordedAt) { () throws(EventLogError) in
                 if check.rejection != nil { throw .vetoed("the batch breaks the ledger's rules") }
@@ -155,7 +183,7 @@ public final class LedgerDatabase: @unchecked Sendable {
                 outcomes[index] = .duplicate(seq: outcomes[first]!.seq)
             }
         }
-        return AppendReport(outcomes: outcomes.map { $0! })
+        return AppendReport(outcomes: outcomes.map { $0! }, screenedOrders: screened)
     }
 
     /// Applies a checked batch once the log holds it, after making sure the log assigned

@@ -8,6 +8,10 @@ public enum LedgerDatabaseError: Error, Sendable, CustomStringConvertible {
     case conflicts([KeyConflict])
     /// Events break the ledger's rules (DESIGN §5). Nothing was appended.
     case rejected([Rejection])
+    /// Orders the credit decision refuses and nobody overrode (docs/definitions.md,
+    /// "Placing orders"); `index` is the position in the submitted batch. Nothing was
+    /// appended.
+    case ordersRefused([ScreenedOrder])
     /// The log failed or refused.
     case log(EventLogError)
     /// A recorded row's record does not decode: the file was altered or damaged.
@@ -42,6 +46,7 @@ public enum LedgerDatabaseError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .conflicts: "conflict"
         case .rejected: "rejected"
+        case .ordersRefused: "order_refused"
         case .log(let error): error.code
         case .undecodableRecord: "corrupt"
         case .unreplayable: "unreplayable"
@@ -52,6 +57,9 @@ public enum LedgerDatabaseError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .conflicts(let conflicts): conflicts.map(\.description).joined(separator: "\n")
         case .rejected(let items): items.map { "\($0.violation)" }.joined(separator: "\n")
+        case .ordersRefused(let orders):
+            orders.map { "order \"\($0.order)\" of customer \"\($0.decision.customer)\" is refused" }
+                .joined(separator: "\n")
         case .log(let error): error.message
         case .undecodableRecord(let seq, let error): "recorded event seq \(seq) does not decode: \(error.message)"
         case .unreplayable(let error): error.description
