@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +57,17 @@ let package = Package(
             dependencies: ["EncoursCore"],
             swiftSettings: strictSettings
         ),
+        // Documents for people rendered from the core's figures: the statement of account as
+        // text and HTML through Mustache templates, embedded and overridable from a folder.
+        .target(
+            name: "EncoursDocuments",
+            dependencies: [
+                "EncoursCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Templates")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EncoursGenerator",
             dependencies: ["EncoursCore"],
@@ -69,6 +81,7 @@ let package = Package(
                 "EncoursCore",
                 "EncoursStore",
                 "EncoursImport",
+                "EncoursDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,6 +114,7 @@ let package = Package(
                 "EncoursGenerator",
                 "EncoursStore",
                 "EncoursImport",
+                "EncoursDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -148,6 +162,11 @@ let package = Package(
         .testTarget(
             name: "EncoursImportTests",
             dependencies: ["EncoursImport", "EncoursCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EncoursDocumentsTests",
+            dependencies: ["EncoursDocuments", "EncoursCore", "EncoursTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -31,6 +31,7 @@ struct OpenAPIConformanceTests {
         Route(method: "GET", path: "/v1/promises", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/events", role: "reader"),
+        Route(method: "GET", path: "/v1/customers/{id}/statement", role: "reader"),
         Route(method: "GET", path: "/metrics", role: "reader"),
         Route(method: "GET", path: "/v1/openapi.json", role: "none"),
     ]
@@ -462,6 +463,25 @@ struct OpenAPIConformanceTests {
             try await get("/v1/customers/C1/events" + query, history, 400, "bad_request")
         }
         try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")
+
+        // Statements of account, in every format, and every way they refuse.
+        for (template, formats) in [
+            ("/v1/customers/{id}/statement", ["json", "csv", "text", "html"])
+        ] {
+            for customer in ["C1", "C2"] {
+                let path = template.replacingOccurrences(of: "{id}", with: customer)
+                for query in ["", "?as_of=2026-02-28", "?known_at=7&as_of=2026-02-28"] + formats.map({ "?format=\($0)" }) {
+                    try await get(path + query, template, 200)
+                }
+                for query in ["?as_of=2026-02-30", "?as_of=", "?format=xml", "?known_at=x"] {
+                    try await get(path + query, template, 400, "bad_request")
+                }
+            }
+            let unknown = template.replacingOccurrences(of: "{id}", with: "NOPE")
+            try await get(unknown, template, 404, "unknown_customer")
+            let early = template.replacingOccurrences(of: "{id}", with: "C1") + "?as_of=2025-12-31"
+            try await get(early, template, 404, "not_registered")
+        }
 
         // Metrics: text, every family in it named in the document, and every name it gives there.
         let metrics = try await client.get("/metrics")

@@ -12,6 +12,8 @@ extension DaemonConfiguration {
         "ageing": ["buckets"],
         "roles": ["daemon_user", "users", "groups"],
         "penalties": ["ecb_rates", "margin"],
+        "company": ["name", "address"],
+        "statements": ["templates"],
         "dunning": ["promise_grace_days", "steps"],
     ]
 
@@ -63,6 +65,8 @@ extension DaemonConfiguration {
         }
         if let roles = root["roles"]?.table { self.roles = try reader.roles(roles) }
         if let penalties = root["penalties"]?.table { penaltyRates = try reader.penaltyRates(penalties) }
+        if let company = root["company"]?.table { letterhead = try reader.letterhead(company) }
+        if let statements = root["statements"]?.table { statementTemplates = try reader.statementTemplates(statements) }
         if let dunning = root["dunning"]?.table {
             if let days = try reader.promiseGraceDays(dunning) { promiseGraceDays = days }
             if let scenario = try reader.dunningScenario(dunning) { dunningScenario = scenario }

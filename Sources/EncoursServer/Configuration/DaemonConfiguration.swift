@@ -1,4 +1,5 @@
 import EncoursCore
+import EncoursDocuments
 import Logging
 
 /// Every setting of `encoursd`, each with an embedded default so that a bare `encoursd`
@@ -24,6 +25,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var roles = RoleMap()
     /// The shipped ECB rate table, with `[penalties]` added over it.
     public var penaltyRates: PenaltyRates = .shipped
+    /// `[company]`: the letterhead of the statements of account.
+    public var letterhead = StatementLetterhead()
+    /// `[statements] templates`: the statement templates, the embedded ones where the folder
+    /// has none, parsed when the file is read.
+    public var statementTemplates: StatementTemplates = .embedded
     /// `[dunning]`: the steps of the dunning worklist.
     public var dunningScenario: DunningScenario = .standard
     /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
@@ -43,6 +49,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
         kept.logLevel = new.logLevel
         kept.snapshotEveryEvents = new.snapshotEveryEvents
         kept.penaltyRates = new.penaltyRates
+        kept.letterhead = new.letterhead
+        kept.statementTemplates = new.statementTemplates
         kept.dunningScenario = new.dunningScenario
         kept.promiseGraceDays = new.promiseGraceDays
         return kept

@@ -39,6 +39,7 @@ public struct EncoursAPI: Sendable {
         registerReportRoutes(on: router)
         registerEventRoutes(on: router)
         registerCustomerRoutes(on: router)
+        registerStatementRoutes(on: router)
         registerDunningRoutes(on: router)
     }
 
