@@ -32,7 +32,7 @@ struct Encours: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, AppendCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self,
-            PenaltiesCommand.self, StatementCommand.self,
+            PenaltiesCommand.self, StatementCommand.self, RiskCommand.self,
             DunningCommand.self, PromisesCommand.self,
             StatusCommand.self, VerifyCommand.self, GenerateCommand.self,
         ]

@@ -16,7 +16,14 @@ struct LedgerImageTests {
         .customerUpdated(
             CustomerUpdated(
                 customer: "C2",
-                profile: CustomerProfile(tradeName: "Deux", siren: "123456789", salesRep: "REP1", termsDays: 45),
+                profile: CustomerProfile(
+                    tradeName: "Deux",
+                    siren: "123456789",
+                    salesRep: "REP1",
+                    termsDays: 45,
+                    insurer: "Assureur",
+                    insurerCover: eur("8000")
+                ),
                 on: day("2026-01-03")
             )
         ),

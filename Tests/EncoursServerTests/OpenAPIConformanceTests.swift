@@ -32,6 +32,8 @@ struct OpenAPIConformanceTests {
         Route(method: "GET", path: "/v1/customers/{id}", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/events", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/statement", role: "reader"),
+        Route(method: "GET", path: "/v1/customers/{id}/risk", role: "reader"),
+        Route(method: "GET", path: "/v1/risk", role: "reader"),
         Route(method: "GET", path: "/metrics", role: "reader"),
         Route(method: "GET", path: "/v1/openapi.json", role: "none"),
     ]
@@ -464,9 +466,10 @@ struct OpenAPIConformanceTests {
         }
         try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")
 
-        // Statements of account, in every format, and every way they refuse.
+        // Statements of account and risk files, in every format, and every way they refuse.
         for (template, formats) in [
-            ("/v1/customers/{id}/statement", ["json", "csv", "text", "html"])
+            ("/v1/customers/{id}/statement", ["json", "csv", "text", "html"]),
+            ("/v1/customers/{id}/risk", ["json", "csv", "table"]),
         ] {
             for customer in ["C1", "C2"] {
                 let path = template.replacingOccurrences(of: "{id}", with: customer)
@@ -482,6 +485,16 @@ struct OpenAPIConformanceTests {
             let early = template.replacingOccurrences(of: "{id}", with: "C1") + "?as_of=2025-12-31"
             try await get(early, template, 404, "not_registered")
         }
+        for query in [
+            "", "?as_of=2026-02-28", "?flagged=true", "?flagged=false&as_of=2026-02-28", "?customer=C2",
+            "?known_at=4", "?format=csv", "?format=table&flagged=true",
+        ] {
+            try await get("/v1/risk" + query, "/v1/risk", 200)
+        }
+        for query in ["?flagged=yes", "?flagged=", "?as_of=x", "?format=html"] {
+            try await get("/v1/risk" + query, "/v1/risk", 400, "bad_request")
+        }
+        try await get("/v1/risk?customer=NOPE", "/v1/risk", 404, "unknown_customer")
 
         // Metrics: text, every family in it named in the document, and every name it gives there.
         let metrics = try await client.get("/metrics")

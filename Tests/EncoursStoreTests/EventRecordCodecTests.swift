@@ -7,7 +7,7 @@ struct EventRecordCodecTests {
     @Test(arguments: SampleEvents.populated + SampleEvents.minimal)
     func everyEventRoundTrips(_ event: Event) throws {
         let bytes = EventRecordCodec.encode(event)
-        #expect(bytes[0] == EventRecordCodec.formatVersion)
+        #expect(bytes[0] == EventRecordCodec.version(of: event))
         #expect(bytes[1] == event.type.code)
         #expect(try EventRecordCodec.decode(bytes) == event)
         // Deterministic: encoding again gives the same bytes.
@@ -33,7 +33,7 @@ struct EventRecordCodecTests {
             .creditLimitSet: ["customer", "limit", "until", "reason", "on", "id"],
             .customerBlocked: ["customer", "reason", "on", "id"],
             .customerUnblocked: ["customer", "reason", "on", "id"],
-            .orderPlaced: ["customer", "order", "amount", "on"],
+            .orderPlaced: ["customer", "order", "amount", "on", "override"],
             .orderCancelled: ["order", "customer", "on"],
             .invoiceIssued: ["customer", "invoice", "amount", "on", "dueOn", "order"],
             .creditNoteIssued: ["customer", "creditNote", "amount", "invoice", "on"],
@@ -53,7 +53,7 @@ struct EventRecordCodecTests {
             Set(labels(CustomerProfile()))
                 == [
                     "legalName", "tradeName", "siren", "incorporatedOn", "salesRep", "termsDays", "creditLimit",
-                    "policy",
+                    "policy", "insurer", "insurerCover",
                 ]
         )
         #expect(Set(labels(Allocation(invoice: "x", amount: .zero))) == ["invoice", "amount"])

@@ -19,6 +19,11 @@ public struct CustomerProfile: Sendable, Hashable {
     /// Absent: no limit decided yet; zero: no credit granted.
     public var creditLimit: Money?
     public var policy: CreditPolicy?
+    /// The credit insurer that covers this customer (its name, as given).
+    public var insurer: String?
+    /// The amount the credit insurer covers on this customer: a limit above it is a risk
+    /// the company carries alone.
+    public var insurerCover: Money?
 
     public init(
         legalName: String? = nil,
@@ -28,7 +33,9 @@ public struct CustomerProfile: Sendable, Hashable {
         salesRep: SalesRepID? = nil,
         termsDays: Int? = nil,
         creditLimit: Money? = nil,
-        policy: CreditPolicy? = nil
+        policy: CreditPolicy? = nil,
+        insurer: String? = nil,
+        insurerCover: Money? = nil
     ) {
         self.legalName = legalName
         self.tradeName = tradeName
@@ -38,6 +45,8 @@ public struct CustomerProfile: Sendable, Hashable {
         self.termsDays = termsDays
         self.creditLimit = creditLimit
         self.policy = policy
+        self.insurer = insurer
+        self.insurerCover = insurerCover
     }
 }
 

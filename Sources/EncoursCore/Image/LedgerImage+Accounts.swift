@@ -1,8 +1,8 @@
 /// One ``AccountState`` in an accounts part, fields in declaration order:
 ///
 /// registered on (optional day); profile (legal name, trade name, siren, incorporated on,
-/// sales rep, terms, credit limit, policy: each optional); limit decisions (count; limit,
-/// decided on, until?, reason?); blocked (flag); invoices (count; id, amount, issued on, due
+/// sales rep, terms, credit limit, policy, insurer, insurer cover: each optional); limit
+/// decisions (count; limit, decided on, until?, reason?); blocked (flag); invoices (count; id, amount, issued on, due
 /// on, order?, settled, paid on?, dispute indices); orders (count; id, amount, placed on, invoiced,
 /// cancelled on?); disputes (count; id, invoice index, amount, reason?, opened on, resolved
 /// on?, outcome?); promises (count; id, amount, made on, due on, invoice ids, payments
@@ -123,6 +123,8 @@ extension LedgerImage {
         writer.optionalMoney(profile.creditLimit)
         writer.present(profile.policy != nil)
         if let policy = profile.policy { writer.byte(code(of: policy)) }
+        writer.optionalString(profile.insurer)
+        writer.optionalMoney(profile.insurerCover)
     }
 
     private static func readProfile(from reader: inout ImageReader) throws(LedgerImageError) -> CustomerProfile {
@@ -142,6 +144,8 @@ extension LedgerImage {
             default: throw LedgerImageError(at: reader.offset - 1, "credit policy code \(code) is not known")
             }
         }
+        let insurer = try reader.optionalString()
+        let insurerCover = try reader.optionalMoney()
         return CustomerProfile(
             legalName: legalName,
             tradeName: tradeName,
@@ -150,7 +154,9 @@ extension LedgerImage {
             salesRep: salesRep,
             termsDays: termsDays,
             creditLimit: creditLimit,
-            policy: policy
+            policy: policy,
+            insurer: insurer,
+            insurerCover: insurerCover
         )
     }
 

@@ -26,7 +26,8 @@
 public enum LedgerImage {
     /// Changes whenever the bytes of a part change meaning; a reader refuses other versions.
     /// Version 2 added each invoice's `paidOn`; version 3 the reminders, the payments since
-    /// the first promise and the last contact, in place of the count of reminders sent.
+    /// the first promise and the last contact, in place of the count of reminders sent, and
+    /// each profile's credit insurer and cover.
     public static let formatVersion: UInt32 = 3
 
     /// The accounts at `range` of ``Ledger/accounts``, as one part.

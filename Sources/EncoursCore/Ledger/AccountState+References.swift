@@ -73,5 +73,7 @@ extension CustomerProfile {
         if let value = update.termsDays { termsDays = value }
         if let value = update.creditLimit { creditLimit = value }
         if let value = update.policy { policy = value }
+        if let value = update.insurer { insurer = value }
+        if let value = update.insurerCover { insurerCover = value }
     }
 }

@@ -53,7 +53,9 @@ extension EventFields {
             salesRep: optionalID(.salesRep),
             termsDays: optionalTermsDays(),
             creditLimit: optionalAmount(.creditLimit),
-            policy: optionalChoice(.policy, as: CreditPolicy.self)
+            policy: optionalChoice(.policy, as: CreditPolicy.self),
+            insurer: optionalNonEmptyText(.insurer),
+            insurerCover: optionalAmount(.insurerCover)
         )
     }
 }

@@ -9,6 +9,8 @@ enum WireField: Int, CaseIterable, Sendable {
     case limit, until, reason
     case order, invoice, creditNote, payment, dispute, promise
     case amount, dueOn, allocations, outcome, invoices, level, channel, note, text, tags
+    case override
+    case insurer, insurerCover
 
     static let count = allCases.count
 
@@ -46,6 +48,9 @@ enum WireField: Int, CaseIterable, Sendable {
         case .note: "note"
         case .text: "text"
         case .tags: "tags"
+        case .override: "override"
+        case .insurer: "insurer"
+        case .insurerCover: "insurer_cover"
         }
     }
 
@@ -53,7 +58,7 @@ enum WireField: Int, CaseIterable, Sendable {
 
     /// The field a key names, or `nil` for a key the contract does not know.
     ///
-    /// Dispatching on the length first leaves at most six candidates to compare.
+    /// Dispatching on the length first leaves at most seven candidates to compare.
     init?(key: UnsafeRawBufferPointer) {
         let candidates: [WireField]
         switch key.count {
@@ -61,12 +66,13 @@ enum WireField: Int, CaseIterable, Sendable {
         case 4: candidates = [.type, .text, .tags, .note]
         case 5: candidates = [.limit, .until, .order, .level, .siren]
         case 6: candidates = [.amount, .reason, .policy, .dueOn]
-        case 7: candidates = [.invoice, .payment, .dispute, .promise, .outcome, .channel]
-        case 8: candidates = [.customer, .invoices]
+        case 7: candidates = [.invoice, .payment, .dispute, .promise, .outcome, .channel, .insurer]
+        case 8: candidates = [.customer, .invoices, .override]
         case 9: candidates = [.salesRep]
         case 10: candidates = [.legalName, .tradeName, .termsDays]
         case 11: candidates = [.creditNote, .allocations]
         case 12: candidates = [.creditLimit]
+        case 13: candidates = [.insurerCover]
         case 15: candidates = [.incorporatedOn]
         default: return nil
         }

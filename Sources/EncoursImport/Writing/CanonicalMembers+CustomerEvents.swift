@@ -27,6 +27,8 @@ extension CustomerProfile: CanonicalMembers {
         output.appendMember(.termsDays, integer: termsDays)
         output.appendMember(.creditLimit, amount: creditLimit)
         output.appendMember(.policy, string: policy?.rawValue)
+        output.appendMember(.insurer, string: insurer)
+        output.appendMember(.insurerCover, amount: insurerCover)
     }
 }
 

@@ -40,6 +40,7 @@ public struct EncoursAPI: Sendable {
         registerEventRoutes(on: router)
         registerCustomerRoutes(on: router)
         registerStatementRoutes(on: router)
+        registerRiskRoutes(on: router)
         registerDunningRoutes(on: router)
     }
 

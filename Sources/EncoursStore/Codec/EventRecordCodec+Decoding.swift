@@ -2,16 +2,20 @@ import EncoursCore
 
 /// Reads each event type's fields in the order `EventRecordCodec+Encoding` writes them.
 extension EventRecordCodec {
-    static func readFields(of type: EventType, from reader: inout RecordReader) throws(EventRecordError) -> Event {
+    static func readFields(
+        of type: EventType,
+        version: UInt8,
+        from reader: inout RecordReader
+    ) throws(EventRecordError) -> Event {
         switch type {
         case .customerRegistered:
             let customer: CustomerID = try reader.id()
-            let profile = try readProfile(from: &reader)
+            let profile = try readProfile(from: &reader, version: version)
             let on = try reader.day()
             return .customerRegistered(CustomerRegistered(customer: customer, profile: profile, on: on))
         case .customerUpdated:
             let customer: CustomerID = try reader.id()
-            let profile = try readProfile(from: &reader)
+            let profile = try readProfile(from: &reader, version: version)
             let on = try reader.day()
             let id = try reader.optionalString()
             return .customerUpdated(CustomerUpdated(customer: customer, profile: profile, on: on, id: id))
@@ -37,7 +41,10 @@ extension EventRecordCodec {
             let order: OrderID = try reader.id()
             let amount = try reader.money()
             let on = try reader.day()
-            return .orderPlaced(OrderPlaced(customer: customer, order: order, amount: amount, on: on))
+            let override = version >= 2 ? try reader.string() : nil
+            return .orderPlaced(
+                OrderPlaced(customer: customer, order: order, amount: amount, on: on, override: override)
+            )
         case .orderCancelled:
             let order: OrderID = try reader.id()
             let customer: CustomerID? = try reader.optionalID()
@@ -153,7 +160,7 @@ extension EventRecordCodec {
         }
     }
 
-    static func readProfile(from reader: inout RecordReader) throws(EventRecordError) -> CustomerProfile {
+    static func readProfile(from reader: inout RecordReader, version: UInt8) throws(EventRecordError) -> CustomerProfile {
         let legalName = try reader.optionalString()
         let tradeName = try reader.optionalString()
         let siren = try reader.optionalString()
@@ -162,6 +169,16 @@ extension EventRecordCodec {
         let termsDays = try reader.optionalInt()
         let creditLimit = try reader.optionalMoney()
         let policy = try reader.isPresent() ? try readPolicy(from: &reader) : nil
+        let insurer = version >= 3 ? try reader.optionalString() : nil
+        let insurerCover = version >= 3 ? try reader.optionalMoney() : nil
+        // Version 3 is written only for a profile with one of them: one encoding per event.
+        guard version < 3 || insurer != nil || insurerCover != nil else {
+            throw EventRecordError(
+                .unsupportedVersion,
+                at: 0,
+                "record format version 3 holds a profile without insurer or insurer_cover (version 1 does)"
+            )
+        }
         return CustomerProfile(
             legalName: legalName,
             tradeName: tradeName,
@@ -170,7 +187,9 @@ extension EventRecordCodec {
             salesRep: salesRep,
             termsDays: termsDays,
             creditLimit: creditLimit,
-            policy: policy
+            policy: policy,
+            insurer: insurer,
+            insurerCover: insurerCover
         )
     }
 

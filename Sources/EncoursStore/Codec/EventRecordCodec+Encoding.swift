@@ -1,6 +1,7 @@
 import EncoursCore
 
-/// The field order of each event type in format version 1. Decoding
+/// The field order of each event type in format version 1 (and 2, which adds `order.placed`'s
+/// `override`, and 3, which adds a profile's `insurer` and `insurer_cover`). Decoding
 /// (`EventRecordCodec+Decoding`) reads them in exactly this order.
 extension EventRecordCodec {
     static func writeFields(of event: Event, to writer: inout ByteWriter) {
@@ -31,6 +32,8 @@ extension EventRecordCodec {
             writer.string(event.order.rawValue)
             writer.money(event.amount)
             writer.day(event.on)
+            // Version 2 only (see ``EventRecordCodec/version(of:)``): present by definition.
+            if let override = event.override { writer.string(override) }
         case .orderCancelled(let event):
             writer.string(event.order.rawValue)
             writer.optionalID(event.customer)
@@ -112,6 +115,11 @@ extension EventRecordCodec {
         writer.optionalMoney(profile.creditLimit)
         writer.present(profile.policy != nil)
         if let policy = profile.policy { writer.byte(code(of: policy)) }
+        // Version 3 only (see ``EventRecordCodec/version(of:)``).
+        if profile.needsInsurerFields {
+            writer.optionalString(profile.insurer)
+            writer.optionalMoney(profile.insurerCover)
+        }
     }
 
     /// Explicit codes, so reordering or adding cases in Core never changes stored bytes.
@@ -128,4 +136,10 @@ extension EventRecordCodec {
         case .upheld: 2
         }
     }
+}
+
+extension CustomerProfile {
+    /// Whether the profile names a credit insurer or its cover: only then is its record
+    /// written in format version 3.
+    var needsInsurerFields: Bool { insurer != nil || insurerCover != nil }
 }

@@ -11,7 +11,7 @@ import EncoursCore
 ///
 /// Format version 1, in order:
 ///
-/// - 1 byte: format version (`1`).
+/// - 1 byte: format version (`1`, or `2` or `3` below).
 /// - 1 byte: ``EventType/code``.
 /// - the type's fields, in the order of its initializer (see `EventRecordCodec+Encoding`),
 ///   each as:
@@ -25,9 +25,32 @@ import EncoursCore
 ///
 /// Varints are LEB128 (7 bits per byte, least significant first) in their shortest form.
 /// Adding a field means a new format version; decoders keep reading the old ones.
+///
+/// Format version 2 is version 1 with one field more: `order.placed` followed by its
+/// `override` (a string, present by definition). An event is written in the oldest version
+/// that holds it, so every event without an override keeps its version-1 bytes: a log
+/// written before version 2 existed still tells duplicates from conflicts and derives the
+/// same content keys, and each event still has exactly one encoding. A version-2 record of
+/// any other type is refused.
+///
+/// Format version 3 is version 1 with two fields more at the end of a customer profile
+/// (`customer.registered`, `customer.updated`): the credit insurer's name (optional string)
+/// and its cover (optional ``Money``). Written only when the profile has one of them, so
+/// every profile without them keeps its version-1 bytes; a version-3 record of any other
+/// type is refused.
 public enum EventRecordCodec {
-    /// The version written by ``encode(_:)``.
-    public static let formatVersion: UInt8 = 1
+    /// The newest version this codec reads and writes.
+    public static let formatVersion: UInt8 = 3
+
+    /// The version `event` is written in: the oldest one that holds all its fields.
+    public static func version(of event: Event) -> UInt8 {
+        switch event {
+        case .orderPlaced(let placed) where placed.override != nil: return 2
+        case .customerRegistered(let registered) where registered.profile.needsInsurerFields: return 3
+        case .customerUpdated(let updated) where updated.profile.needsInsurerFields: return 3
+        default: return 1
+        }
+    }
 
     public static func encode(_ event: Event) -> [UInt8] {
         var writer = ByteWriter(capacity: 64)
@@ -38,7 +61,7 @@ public enum EventRecordCodec {
     /// Appends the record to `writer`: a snapshot encodes a million records into one buffer
     /// without an array per event.
     static func encode(_ event: Event, to writer: inout ByteWriter) {
-        writer.byte(formatVersion)
+        writer.byte(version(of: event))
         writer.byte(event.type.code)
         writeFields(of: event, to: &writer)
     }
@@ -48,14 +71,23 @@ public enum EventRecordCodec {
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(EventRecordError) -> Event {
         var reader = RecordReader(bytes)
         let version = try reader.byte()
-        guard version == formatVersion else {
+        guard version >= 1, version <= formatVersion else {
             throw EventRecordError(.unsupportedVersion, at: 0, "record format version \(version) is not known")
         }
         let code = try reader.byte()
         guard let type = EventType(code: code) else {
             throw EventRecordError(.unknownType, at: 1, "event type code \(code) is not known")
         }
-        let event = try readFields(of: type, from: &reader)
+        guard version == 1 || (version == 2 && type == .orderPlaced)
+            || (version == 3 && (type == .customerRegistered || type == .customerUpdated))
+        else {
+            throw EventRecordError(
+                .unsupportedVersion,
+                at: 0,
+                "record format version \(version) holds no \(type.rawValue) (version 1 does)"
+            )
+        }
+        let event = try readFields(of: type, version: version, from: &reader)
         try reader.finish()
         return event
     }
