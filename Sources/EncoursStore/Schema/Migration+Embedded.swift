@@ -7,7 +7,8 @@ extension Migration {
     /// offers no list of them: a new migration needs one line here. The test
     /// `embeddedMigrationsMatchTheFolder` fails until the line is added.
     public static let embedded: [Migration] = [
-        embed("0001_event_log.sql", PackageResources._001_event_log_sql)
+        embed("0001_event_log.sql", PackageResources._001_event_log_sql),
+        embed("0002_search_text.sql", PackageResources._002_search_text_sql),
     ]
 
     private static func embed(_ fileName: String, _ bytes: [UInt8]) -> Migration {
