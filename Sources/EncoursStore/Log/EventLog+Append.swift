@@ -196,6 +196,15 @@ extension EventLog {
             return connection.changes == 1
         }
         if inserted {
+            if let text = event.searchText {
+                try indexSearchText(
+                    text,
+                    seq: seq,
+                    type: columns.type,
+                    stream: columns.stream,
+                    occurredOn: columns.occurredOn
+                )
+            }
             state.sequence = seq
             state.hash.withUnsafeMutableBytes { $0.copyMemory(from: rowHash) }
             state.outcomes.append(.appended(seq: seq))

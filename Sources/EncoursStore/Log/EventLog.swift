@@ -41,6 +41,7 @@ public final class EventLog {
         self.connection = connection
         self.statements = try mapSQLiteError { () throws(SQLiteError) in try EventLogStatements(connection) }
         (lastSequence, lastHash) = try Self.head(statements)
+        try indexRowsLoggedBeforeSearch()
     }
 
     /// Finalizes the statements and closes the file. Later calls fail with `misuse`.

@@ -9,6 +9,8 @@ struct EventLogStatements {
     let head: SQLiteStatement
     /// Columns in the order ``EventRowView`` reads them: the hot ones first.
     let scan: SQLiteStatement
+    /// Adds an event's words to the search index (migration 0002).
+    let indexText: SQLiteStatement
 
     init(_ connection: SQLiteConnection) throws(SQLiteError) {
         insert = try connection.prepare(
@@ -26,9 +28,12 @@ struct EventLogStatements {
             FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq
             """
         )
+        indexText = try connection.prepare(
+            "INSERT INTO search_text (rowid, customer, type, occurred_on, body) VALUES (?1, ?2, ?3, ?4, ?5)"
+        )
     }
 
     func finalize() {
-        for statement in [insert, recordByKey, head, scan] { statement.finalize() }
+        for statement in [insert, recordByKey, head, scan, indexText] { statement.finalize() }
     }
 }

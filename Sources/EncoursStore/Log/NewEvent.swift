@@ -21,6 +21,8 @@ public struct NewEvent: Sendable, Hashable {
     /// ``EventRecordCodec`` bytes of the decoded event: what replay reads, and what tells a
     /// duplicate (same bytes) from a conflict (different bytes) under the same key.
     public var record: [UInt8]
+    /// The words the search index gets for it (``Event/searchableText``); `nil`: none.
+    public var searchText: String?
 
     public init(
         type: String,
@@ -29,7 +31,8 @@ public struct NewEvent: Sendable, Hashable {
         actor: String,
         key: String,
         payload: String,
-        record: [UInt8]
+        record: [UInt8],
+        searchText: String? = nil
     ) {
         self.type = type
         self.stream = stream
@@ -38,6 +41,7 @@ public struct NewEvent: Sendable, Hashable {
         self.key = key
         self.payload = payload
         self.record = record
+        self.searchText = searchText
     }
 
     /// The row for `event`: its type, business date, record bytes and idempotency key
@@ -52,7 +56,8 @@ public struct NewEvent: Sendable, Hashable {
             actor: actor,
             key: EventRecordCodec.contentKey(for: event, record: record),
             payload: payload,
-            record: record
+            record: record,
+            searchText: event.searchableText
         )
     }
 }
