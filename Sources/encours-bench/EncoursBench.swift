@@ -62,6 +62,16 @@ struct EncoursBench: ParsableCommand {
         }
         let monthEarlier = day.adding(days: -30)
         measure("ageing 30 days earlier (replays timelines)") { ledger.ageing(asOf: monthEarlier).customers.count }
+        measure("risk files, whole ledger, as JSON") {
+            let report = ledger.risk(asOf: day)
+            return report.json.isEmpty ? 0 : report.customers.count
+        }
+        if let busiest = ledger.accounts.max(by: { $0.entryPositions.count < $1.entryPositions.count })?.customer {
+            // The busiest customer: the statement reruns its timeline for the credits and the penalties.
+            measure("statement of the busiest customer, as JSON") {
+                (try? ledger.statement(of: busiest, asOf: day))?.json.utf8.count ?? 0
+            }
+        }
     }
 
     /// Times writing a snapshot of the replayed ledger, then opening the database from it
