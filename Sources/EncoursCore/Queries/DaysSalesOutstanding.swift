@@ -52,12 +52,17 @@ struct SalesWindow: Sendable {
     mutating func add(_ state: AccountState) {
         let oldest = monthStarts[12]
         let ninetyDaysAgo = asOf.adding(days: -89)
-        for invoice in state.invoices where invoice.issuedOn <= asOf {
-            if invoice.issuedOn >= ninetyDaysAgo { last90Days += invoice.amount.minorUnits }
-            guard invoice.issuedOn >= oldest else { continue }
-            var period = 0
-            while invoice.issuedOn < monthStarts[period] { period += 1 }
-            monthly[period] += invoice.amount.minorUnits
+        // In place: a copied invoice state retains its id, order and dispute list.
+        state.invoices.withUnsafeBufferPointer { invoices in
+            for index in invoices.indices where invoices[index].issuedOn <= asOf {
+                let issuedOn = invoices[index].issuedOn
+                let amount = invoices[index].amount.minorUnits
+                if issuedOn >= ninetyDaysAgo { last90Days += amount }
+                guard issuedOn >= oldest else { continue }
+                var period = 0
+                while issuedOn < monthStarts[period] { period += 1 }
+                monthly[period] += amount
+            }
         }
     }
 
