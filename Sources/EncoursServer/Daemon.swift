@@ -80,7 +80,11 @@ public struct Daemon: Sendable {
             clock: { RecordedAt.now },
             logger: logger
         )
-        let writer = LedgerWriter(database: database, clock: { RecordedAt.now }) { appended, last in
+        let writer = LedgerWriter(
+            database: database,
+            clock: { RecordedAt.now },
+            screening: { OrderScreening(today: Day.today, rules: settings.current.orderRules) }
+        ) { appended, last in
             appendedCounter.increment(by: appended)
             lastSequenceGauge.record(last)
             status.appended(at: RecordedAt.now)

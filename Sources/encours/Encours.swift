@@ -32,8 +32,8 @@ struct Encours: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, AppendCommand.self, ExposureCommand.self, AgeingCommand.self, DSOCommand.self,
-            PenaltiesCommand.self, StatementCommand.self, RiskCommand.self,
-            DunningCommand.self, PromisesCommand.self,
+            PenaltiesCommand.self, StatementCommand.self, RiskCommand.self, ScorecardCommand.self, SearchCommand.self, IncidentsCommand.self,
+            DunningCommand.self, PromisesCommand.self, OrderCommand.self, LimitsCommand.self,
             StatusCommand.self, VerifyCommand.self, GenerateCommand.self,
         ]
     )

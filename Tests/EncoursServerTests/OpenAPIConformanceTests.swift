@@ -34,8 +34,21 @@ struct OpenAPIConformanceTests {
         Route(method: "GET", path: "/v1/customers/{id}/statement", role: "reader"),
         Route(method: "GET", path: "/v1/customers/{id}/risk", role: "reader"),
         Route(method: "GET", path: "/v1/risk", role: "reader"),
+        Route(method: "GET", path: "/v1/scorecards", role: "reader"),
+        Route(method: "GET", path: "/v1/sales-reps/{id}/scorecard", role: "reader"),
+        Route(method: "GET", path: "/v1/customers/{id}/incidents", role: "reader"),
+        Route(method: "GET", path: "/v1/search", role: "reader"),
+        Route(method: "GET", path: "/v1/customers/{id}/limits", role: "reader"),
+        Route(method: "POST", path: "/v1/orders/check", role: "reader"),
+        Route(method: "POST", path: "/v1/orders", role: "sales"),
         Route(method: "GET", path: "/metrics", role: "reader"),
         Route(method: "GET", path: "/v1/openapi.json", role: "none"),
+    ]
+
+    /// The JSON body each POST route other than `/v1/events` answers 200 to.
+    static let postBodies: [String: String] = [
+        "/v1/orders/check": #"{"customer":"C1","amount":"100.00"}"#,
+        "/v1/orders": #"{"customer":"C1","order":"O-SERVED","amount":"1.00","on":"2026-01-04"}"#,
     ]
 
     static let roles = ["none", "reader", "sales", "feeder", "finance"]
@@ -148,11 +161,20 @@ struct OpenAPIConformanceTests {
         let daemon = try await RunningDaemon()
         let spec = try await OpenAPISpec.load(from: daemon)
         #expect(try await daemon.client.post("/v1/events", body: DaemonRoutesTests.ledger).status == 200)
+        let salesRep = #"{"type":"customer.updated","customer":"C1","sales_rep":"R1","on":"2026-01-03"}"#
+        #expect(try await daemon.client.post("/v1/events", body: salesRep).status == 200)
         for route in spec.routes.sorted() {
-            let path = route.path.replacingOccurrences(of: "{id}", with: "C1")
+            // What each route needs to answer 200: a sales rep's id, the words to search.
+            let id = route.path.hasPrefix("/v1/sales-reps/") ? "R1" : "C1"
+            let query = route.path == "/v1/search" ? "?q=damaged" : ""
+            let path = route.path.replacingOccurrences(of: "{id}", with: id) + query
             let reply =
                 route.method == "POST"
-                ? try await daemon.client.post(path, body: DaemonRoutesTests.ledger)
+                ? try await daemon.client.post(
+                    path,
+                    body: Self.postBodies[route.path] ?? DaemonRoutesTests.ledger,
+                    contentType: Self.postBodies[route.path] == nil ? "application/x-ndjson" : "application/json"
+                )
                 : try await daemon.client.get(path)
             #expect(
                 !(reply.status == 404 && reply.errorCode == "not_found"),
@@ -445,27 +467,6 @@ struct OpenAPIConformanceTests {
         }
         try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")
 
-        // One customer, and its history.
-        let detail = "/v1/customers/{id}"
-        for path in ["/v1/customers/C1", "/v1/customers/C1?as_of=2026-02-28", "/v1/customers/C2?as_of=2026-02-28"] {
-            try await get(path, detail, 200)
-        }
-        try await get("/v1/customers/C1?as_of=2026-13-01", detail, 400, "bad_request")
-        try await get("/v1/customers/NOPE", detail, 404, "unknown_customer")
-        try await get("/v1/customers/C1?as_of=2025-12-31", detail, 404, "not_registered")
-        let history = "/v1/customers/{id}/events"
-        for path in [
-            "/v1/customers/C1/events", "/v1/customers/C1/events?limit=4", "/v1/customers/C1/events?after=4&limit=4",
-            "/v1/customers/C1/events?after=999",
-            "/v1/customers/C2/events?limit=1000",
-        ] {
-            try await get(path, history, 200)
-        }
-        for query in ["?limit=x", "?limit=1001", "?after=-1", "?limit=", "?limit=0"] {
-            try await get("/v1/customers/C1/events" + query, history, 400, "bad_request")
-        }
-        try await get("/v1/customers/NOPE/events", history, 404, "unknown_customer")
-
         // Statements of account and risk files, in every format, and every way they refuse.
         for (template, formats) in [
             ("/v1/customers/{id}/statement", ["json", "csv", "text", "html"]),
@@ -495,6 +496,41 @@ struct OpenAPIConformanceTests {
             try await get("/v1/risk" + query, "/v1/risk", 400, "bad_request")
         }
         try await get("/v1/risk?customer=NOPE", "/v1/risk", 404, "unknown_customer")
+
+        // Scorecards, incident histories and search, in every format, and every way they refuse.
+        try await post(#"{"type":"customer.updated","customer":"C1","sales_rep":"R1","on":"2026-01-03"}"#, 200)
+        for query in ["", "?to=2026-02-28", "?from=2026-01-01&to=2026-02-28", "?format=csv", "?format=table"] {
+            try await get("/v1/scorecards" + query, "/v1/scorecards", 200)
+            try await get("/v1/sales-reps/R1/scorecard" + query, "/v1/sales-reps/{id}/scorecard", 200)
+        }
+        try await get("/v1/scorecards?known_at=4", "/v1/scorecards", 200)
+        for query in ["?from=2026-03-01&to=2026-02-01", "?to=2026-02-30", "?from=", "?format=xml", "?known_at=x"] {
+            try await get("/v1/scorecards" + query, "/v1/scorecards", 400, "bad_request")
+            try await get("/v1/sales-reps/R1/scorecard" + query, "/v1/sales-reps/{id}/scorecard", 400, "bad_request")
+        }
+        try await get("/v1/sales-reps/R9/scorecard", "/v1/sales-reps/{id}/scorecard", 404, "unknown_sales_rep")
+        let incidents = "/v1/customers/{id}/incidents"
+        for path in [
+            "/v1/customers/C1/incidents", "/v1/customers/C1/incidents?as_of=2026-02-28",
+            "/v1/customers/C2/incidents?format=csv", "/v1/customers/C1/incidents?format=table",
+        ] {
+            try await get(path, incidents, 200)
+        }
+        for query in ["?as_of=2026-02-30", "?as_of=", "?format=xml"] {
+            try await get("/v1/customers/C1/incidents" + query, incidents, 400, "bad_request")
+        }
+        try await get("/v1/customers/NOPE/incidents", incidents, 404, "unknown_customer")
+        try await get("/v1/customers/C1/incidents?as_of=2025-12-31", incidents, 404, "not_registered")
+        for query in ["?q=damaged", "?q=alpha", "?q=called&customer=C2", "?q=nothing+here", "?q=damaged&format=csv",
+            "?q=damaged&format=table&limit=1"]
+        {
+            try await get("/v1/search" + query, "/v1/search", 200)
+        }
+        for query in ["", "?q=", "?q=+++", "?q=a&limit=0", "?q=a&limit=501", "?q=a&format=xml"] {
+            try await get("/v1/search" + query, "/v1/search", 400, "bad_request")
+        }
+
+        try await checkOrderAnswers(client, check)
 
         // Metrics: text, every family in it named in the document, and every name it gives there.
         let metrics = try await client.get("/metrics")
@@ -544,6 +580,81 @@ struct OpenAPIConformanceTests {
         let missing = spec.documentedAnswers.subtracting(unreachable).subtracting(check.seen)
         #expect(missing.isEmpty, "documented, never seen: \(missing.sorted())")
         #expect(check.checkedBodies > 100)
+    }
+
+    /// Order decisions, placed orders and limit histories, good and bad, on the ledger of
+    /// `everyAnswerMatchesTheDocument` (C1 owes overdue invoices, C2 is blocked without a
+    /// limit), with C3 added: its usual orders and a lowered limit.
+    func checkOrderAnswers(_ client: SocketClient, _ check: OpenAPIConformance) async throws {
+        func post(_ path: String, _ template: String, _ body: String, _ status: Int, _ code: String? = nil,
+            contentType: String = "application/json") async throws
+        {
+            let reply = try await client.post(path, body: body, contentType: contentType)
+            check.verify(reply, "POST", template, status, code: code, request: "\(path) \(body.prefix(70))")
+        }
+        func get(_ path: String, _ status: Int, _ code: String? = nil) async throws {
+            let reply = try await client.get(path)
+            check.verify(reply, "GET", "/v1/customers/{id}/limits", status, code: code, request: path)
+        }
+        let third = """
+            {"type":"customer.registered","customer":"C3","legal_name":"Gamma SA","credit_limit":"5000.00","on":"2026-01-02"}
+            {"type":"order.placed","customer":"C3","order":"O31","amount":"100.00","on":"2026-01-05"}
+            {"type":"order.placed","customer":"C3","order":"O32","amount":"100.00","on":"2026-01-06"}
+            {"type":"order.placed","customer":"C3","order":"O33","amount":"100.00","on":"2026-01-07"}
+            {"type":"credit_limit.set","customer":"C3","limit":"4000.00","until":"2026-12-31","reason":"review","on":"2026-02-01"}
+            """
+        #expect(try await client.post("/v1/events", body: third).status == 200)
+
+        let decide = "/v1/orders/check"
+        for body in [
+            #"{"customer":"C1","amount":"100.00","on":"2026-02-28"}"#, #"{"customer":"C1","amount":5000,"on":"2026-02-28"}"#,
+            #"{"customer":"C2","amount":"1.00","on":"2026-02-28"}"#, #"{"customer":"C1","amount":"1.00","on":"2026-01-02"}"#,
+            #"{"customer":"C3","amount":"300.01","on":"2026-02-28"}"#, #"{"customer":"C3","amount":"4000.00"}"#,
+        ] {
+            try await post(decide, decide, body, 200)
+        }
+        for format in ["csv", "table"] {
+            try await post(decide + "?format=\(format)", decide, #"{"customer":"C1","amount":"100.00"}"#, 200)
+        }
+        for body in [
+            #"{"customer":"C1","amount":"12,50"}"#, #"{"customer":"C1","amount":"0"}"#, #"{"amount":"1.00"}"#, "not json",
+            "[]", #"{"customer":"C1","amount":"1.00","on":"2026-02-30"}"#,
+        ] {
+            try await post(decide, decide, body, 400, "bad_request")
+        }
+        try await post(decide + "?format=xml", decide, #"{"customer":"C1","amount":"1.00"}"#, 400, "bad_request")
+        try await post(decide, decide, #"{"customer":"NOPE","amount":"1.00"}"#, 404, "unknown_customer")
+        try await post(decide, decide, #"{"customer":"C1","amount":"1.00","on":"2025-12-31"}"#, 404, "not_registered")
+        let huge = #"{"customer":"C1","amount":"1.00","note":""# + String(repeating: "x", count: 70_000) + #""}"#
+        try await post(decide, decide, huge, 413, "too_large")
+        try await post(decide, decide, "<order/>", 415, "unsupported_media_type", contentType: "text/xml")
+
+        let place = "/v1/orders"
+        let placed = #"{"customer":"C1","order":"OP1","amount":"10.00","on":"2031-01-05"}"#
+        try await post(place, place, placed, 200)
+        try await post(place, place, placed, 200)
+        try await post(place, place, #"{"customer":"C1","order":"OP2","amount":"10.00","on":"2026-02-20"}"#, 200)
+        try await post(place, place, #"{"customer":"C2","order":"OP3","amount":"10.00","override":"agreed"}"#, 200)
+        try await post(place, place, #"{"customer":"C2","order":"OP4","amount":"10.00","on":"2031-01-05"}"#, 409, "order_refused")
+        try await post(place, place, #"{"customer":"C1","order":"OP1","amount":"99.00","on":"2031-01-05"}"#, 409, "conflict")
+        try await post(place, place, #"{"customer":"C9","order":"OP5","amount":"10.00"}"#, 422, "rejected")
+        try await post(place, place, #"{"customer":"C1","amount":"10.00"}"#, 400, "bad_request")
+        try await post(place, place, huge, 413, "too_large")
+        try await post(place, place, "<order/>", 415, "unsupported_media_type", contentType: "text/xml")
+        let refused = #"{"type":"order.placed","customer":"C2","order":"OP6","amount":"1.00","on":"2031-01-05"}"#
+        try await post("/v1/events", "/v1/events", refused, 409, "order_refused", contentType: "application/x-ndjson")
+
+        for path in [
+            "/v1/customers/C1/limits", "/v1/customers/C2/limits?as_of=2026-02-28", "/v1/customers/C3/limits",
+            "/v1/customers/C3/limits?format=csv", "/v1/customers/C3/limits?format=table&as_of=2026-02-28",
+        ] {
+            try await get(path, 200)
+        }
+        for query in ["?as_of=2026-02-30", "?as_of=", "?format=xml"] {
+            try await get("/v1/customers/C1/limits" + query, 400, "bad_request")
+        }
+        try await get("/v1/customers/NOPE/limits", 404, "unknown_customer")
+        try await get("/v1/customers/C1/limits?as_of=2025-12-31", 404, "not_registered")
     }
 
     /// Each event type needs the role the document gives it: below it 403, at it accepted

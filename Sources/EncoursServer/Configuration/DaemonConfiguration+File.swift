@@ -11,9 +11,11 @@ extension DaemonConfiguration {
         "log": ["level"],
         "ageing": ["buckets"],
         "roles": ["daemon_user", "users", "groups"],
+        "orders": Set(TOMLFileReader.orderKeys.map(\.key)),
         "penalties": ["ecb_rates", "margin"],
         "company": ["name", "address"],
         "statements": ["templates"],
+        "commission": ["rate", "sales_reps"],
         "dunning": ["promise_grace_days", "steps"],
     ]
 
@@ -64,9 +66,11 @@ extension DaemonConfiguration {
             ageingBuckets = try Self.parseBuckets(bounds, source: "\(file): ageing.buckets")
         }
         if let roles = root["roles"]?.table { self.roles = try reader.roles(roles) }
+        if let orders = root["orders"]?.table { orderRules = try reader.orderRules(orders) }
         if let penalties = root["penalties"]?.table { penaltyRates = try reader.penaltyRates(penalties) }
         if let company = root["company"]?.table { letterhead = try reader.letterhead(company) }
         if let statements = root["statements"]?.table { statementTemplates = try reader.statementTemplates(statements) }
+        if let commission = root["commission"]?.table { commissionPlan = try reader.commissionPlan(commission) }
         if let dunning = root["dunning"]?.table {
             if let days = try reader.promiseGraceDays(dunning) { promiseGraceDays = days }
             if let scenario = try reader.dunningScenario(dunning) { dunningScenario = scenario }

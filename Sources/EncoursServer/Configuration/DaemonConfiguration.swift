@@ -23,6 +23,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel: Logger.Level = .info
     public var ageingBuckets: AgeingBuckets = .standard
     public var roles = RoleMap()
+    /// `[orders]`: the thresholds of the order decisions.
+    public var orderRules = OrderRules.standard
     /// The shipped ECB rate table, with `[penalties]` added over it.
     public var penaltyRates: PenaltyRates = .shipped
     /// `[company]`: the letterhead of the statements of account.
@@ -30,6 +32,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `[statements] templates`: the statement templates, the embedded ones where the folder
     /// has none, parsed when the file is read.
     public var statementTemplates: StatementTemplates = .embedded
+    /// `[commission]`: the rates the scorecards hold and release commission at.
+    public var commissionPlan = CommissionPlan()
     /// `[dunning]`: the steps of the dunning worklist.
     public var dunningScenario: DunningScenario = .standard
     /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
@@ -48,9 +52,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
         kept.ageingBuckets = new.ageingBuckets
         kept.logLevel = new.logLevel
         kept.snapshotEveryEvents = new.snapshotEveryEvents
+        kept.orderRules = new.orderRules
         kept.penaltyRates = new.penaltyRates
         kept.letterhead = new.letterhead
         kept.statementTemplates = new.statementTemplates
+        kept.commissionPlan = new.commissionPlan
         kept.dunningScenario = new.dunningScenario
         kept.promiseGraceDays = new.promiseGraceDays
         return kept

@@ -16,21 +16,37 @@ extension EncoursAPI {
             // the role their events need.
             if context.role == nil { try context.require(.sales, toDo: "POST /v1/events") }
             let parsed = try await readEvents(request)
-            let needed = parsed.map { Role.needed(toAppend: $0.event.type) }.max() ?? .sales
-            let types = Set(parsed.map(\.event.type).filter { Role.needed(toAppend: $0) == needed })
-            let names = types.map(\.rawValue).sorted().joined(separator: ", ")
-            try context.require(needed, toDo: "POST /v1/events with \(names)")
-            let submissions = parsed.map { LedgerDatabase.Submission(event: $0.event, payload: $0.payload) }
-            let actor = context.peer?.actor ?? "unknown"
-            let report: LedgerDatabase.AppendReport
-            do {
-                report = try await writer.append(submissions, actor: actor)
-            } catch let error as LedgerDatabaseError {
-                throw EventRejection.apiError(error, parsed: parsed)
-            } catch let error as WriterStoppedError {
-                throw APIError(status: .serviceUnavailable, code: "stopping", message: error.description)
-            }
+            try Self.requireRole(toAppend: parsed.map(\.event), context, route: "POST /v1/events")
+            let report = try await append(parsed, context)
             return JSONResponse.make(Self.resultJSON(report, parsed: parsed))
+        }
+    }
+
+    /// Refuses `events` unless the client holds the highest role any of them needs, naming
+    /// the events that need it.
+    static func requireRole(
+        toAppend events: [Event],
+        _ context: EncoursRequestContext,
+        route: String
+    ) throws(APIError) {
+        let needed = events.map(Role.needed(toAppend:)).max() ?? .sales
+        let names = Set(events.filter { Role.needed(toAppend: $0) == needed }.map(Role.describe))
+        try context.require(needed, toDo: "\(route) with \(names.sorted().joined(separator: ", "))")
+    }
+
+    /// Appends `parsed` through the one writer, new orders decided on their way in; a
+    /// refusal is the API's error.
+    func append(_ parsed: [ParsedEvent], _ context: EncoursRequestContext) async throws
+        -> LedgerDatabase.AppendReport
+    {
+        let submissions = parsed.map { LedgerDatabase.Submission(event: $0.event, payload: $0.payload) }
+        let actor = context.peer?.actor ?? "unknown"
+        do {
+            return try await writer.append(submissions, actor: actor)
+        } catch let error as LedgerDatabaseError {
+            throw EventRejection.apiError(error, parsed: parsed)
+        } catch let error as WriterStoppedError {
+            throw APIError(status: .serviceUnavailable, code: "stopping", message: error.description)
         }
     }
 

@@ -39,8 +39,13 @@ public struct EncoursAPI: Sendable {
         registerReportRoutes(on: router)
         registerEventRoutes(on: router)
         registerCustomerRoutes(on: router)
-        registerStatementRoutes(on: router)
         registerRiskRoutes(on: router)
+        registerStatementRoutes(on: router)
+        registerOrderRoutes(on: router)
+        registerLimitRoutes(on: router)
+        registerScorecardRoutes(on: router)
+        registerSearchRoutes(on: router)
+        registerIncidentRoutes(on: router)
         registerDunningRoutes(on: router)
     }
 

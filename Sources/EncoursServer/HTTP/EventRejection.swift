@@ -85,9 +85,39 @@ enum EventRejection {
                 message: "\(items.count.counted("event")) break the ledger's rules; nothing was appended",
                 detailsJSON: writer.text
             )
+        case .ordersRefused(let orders):
+            return refused(orders, lines: orders.map { parsed[$0.index].line })
         default:
             return .storeFailure(code: error.code, message: "nothing was appended: \(error)")
         }
+    }
+
+    /// Orders the credit check refuses: 409 `order_refused`, each with its decision.
+    static func refused(_ orders: [ScreenedOrder], lines: [Int]) -> APIError {
+        var writer = JSONWriter()
+        writer.beginArray()
+        for (order, line) in zip(orders, lines) {
+            writer.beginObject()
+            writer.key("line")
+            writer.raw(String(line))
+            writer.member("type", EventType.orderPlaced.rawValue)
+            writer.member("order", order.order.rawValue)
+            writer.key("decision")
+            order.decision.write(to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+        let named = orders.map { order in
+            let causes = order.decision.causes.map(\.kind.rawValue).joined(separator: ", ")
+            return "order \"\(order.order)\" of customer \"\(order.decision.customer)\" (\(causes))"
+        }
+        return APIError(
+            status: .conflict,
+            code: "order_refused",
+            message: "the credit check refuses \(named.joined(separator: "; ")); nothing was appended "
+                + "(finance may let an order pass with \"override\": the reason)",
+            detailsJSON: writer.text
+        )
     }
 }
 

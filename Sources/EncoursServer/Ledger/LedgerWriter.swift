@@ -26,17 +26,22 @@ public final class LedgerWriter: Sendable {
     private let wakeup = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
     private let clock: @Sendable () -> String
+    private let screening: @Sendable () -> OrderScreening?
     private let afterCommit: @Sendable (_ appended: Int, _ lastSequence: Int64) -> Void
 
-    /// `clock`: the `recorded_at` text of a commit. `afterCommit`: called on the writer's
-    /// thread after each durable commit, with how many events it added.
+    /// `clock`: the `recorded_at` text of a commit. `screening`: how new orders are decided
+    /// on their way in, read at each commit (today and the `[orders]` settings in force).
+    /// `afterCommit`: called on the writer's thread after each durable commit, with how many
+    /// events it added.
     public init(
         database: LedgerDatabase,
         clock: @escaping @Sendable () -> String,
+        screening: @escaping @Sendable () -> OrderScreening? = { nil },
         afterCommit: @escaping @Sendable (_ appended: Int, _ lastSequence: Int64) -> Void
     ) {
         self.database = database
         self.clock = clock
+        self.screening = screening
         self.afterCommit = afterCommit
         let thread = Thread { [self] in run() }
         thread.name = "encours-writer"
@@ -44,7 +49,7 @@ public final class LedgerWriter: Sendable {
     }
 
     /// Appends `submissions` as one all-or-nothing batch, returning once it is durable and
-    /// applied. Throws ``LedgerDatabaseError`` (conflicts, rejections) or
+    /// applied. Throws ``LedgerDatabaseError`` (conflicts, rejections, refused orders) or
     /// ``WriterStoppedError``.
     public func append(_ submissions: [LedgerDatabase.Submission], actor: String) async throws
         -> LedgerDatabase.AppendReport
@@ -103,15 +108,25 @@ public final class LedgerWriter: Sendable {
         }
         let submissions = group.flatMap(\.submissions)
         do {
-            let report = try database.append(submissions, actor: group[0].actor, recordedAt: clock())
+            let report = try database.append(
+                submissions,
+                actor: group[0].actor,
+                recordedAt: clock(),
+                screening: screening()
+            )
             afterCommit(report.appendedCount, database.ledger.lastSequence)
             var offset = 0
             for request in group {
-                let outcomes = Array(report.outcomes[offset..<offset + request.submissions.count])
+                let range = offset..<offset + request.submissions.count
+                let orders = report.screenedOrders.filter { range.contains($0.index) }.map {
+                    var order = $0
+                    order.index -= offset
+                    return order
+                }
                 offset += request.submissions.count
-                request.reply.resume(returning: .init(outcomes: outcomes))
+                request.reply.resume(returning: .init(outcomes: Array(report.outcomes[range]), screenedOrders: orders))
             }
-        } catch .conflicts, .rejected {
+        } catch .conflicts, .rejected, .ordersRefused {
             // A batch of the group is at fault: give every batch its own verdict.
             for request in group { commitAlone(request) }
         } catch {
@@ -121,7 +136,12 @@ public final class LedgerWriter: Sendable {
 
     private func commitAlone(_ request: AppendRequest) {
         do {
-            let report = try database.append(request.submissions, actor: request.actor, recordedAt: clock())
+            let report = try database.append(
+                request.submissions,
+                actor: request.actor,
+                recordedAt: clock(),
+                screening: screening()
+            )
             afterCommit(report.appendedCount, database.ledger.lastSequence)
             request.reply.resume(returning: report)
         } catch {

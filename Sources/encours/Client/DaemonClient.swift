@@ -30,11 +30,11 @@ struct DaemonClient {
         try send(method: .GET, path: path, body: nil)
     }
 
-    func post(_ path: String, body: Data) throws -> Reply {
-        try send(method: .POST, path: path, body: body)
+    func post(_ path: String, body: Data, contentType: String = "application/x-ndjson") throws -> Reply {
+        try send(method: .POST, path: path, body: body, contentType: contentType)
     }
 
-    private func send(method: HTTPMethod, path: String, body: Data?) throws -> Reply {
+    private func send(method: HTTPMethod, path: String, body: Data?, contentType: String? = nil) throws -> Reply {
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
             throw CommandFailure("error: \(socketPath) cannot be used as a socket path")
         }
@@ -50,7 +50,7 @@ struct DaemonClient {
         do {
             var request = try HTTPClient.Request(url: url, method: method)
             if let body {
-                request.headers.add(name: "Content-Type", value: "application/x-ndjson")
+                request.headers.add(name: "Content-Type", value: contentType ?? "application/x-ndjson")
                 request.body = .bytes(body)
             }
             let response = try client.execute(request: request, deadline: .now() + .minutes(10)).wait()

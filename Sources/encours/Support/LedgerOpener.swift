@@ -7,12 +7,17 @@ enum LedgerOpener {
     /// Opens an existing database for a query; a missing file is an error, not an empty
     /// ledger, so a typo in `--db` cannot pass for "nobody owes anything".
     static func open(_ path: String) throws -> Ledger {
+        try existingDatabase(at: path).ledger
+    }
+
+    /// The existing database at `path`, for a query that reads the log's rows too.
+    static func existingDatabase(at path: String) throws -> LedgerDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(
                 "error: no ledger database at \(path): import events first (encours import --db \(path) FILE)"
             )
         }
-        return try database(at: path).ledger
+        return try database(at: path)
     }
 
     /// Opens, creating when missing (with its folder), the database at `path`.
