@@ -263,18 +263,22 @@ import Testing
         #expect(decision.causes == [.limitLowered(from: eur("12000.00"), to: eur("8000.00"), on: day("2031-06-01"))])
         // Lowered by an update when no decision is in force.
         let updated = try decide(
-            [register(c1, on: "2031-01-02", limit: "10000.00"), OrderEvents.updated(c1, limit: "7000.00", on: "2031-06-01")],
+            [
+                register(c1, on: "2031-01-02", limit: "10000.00"),
+                OrderEvents.updated(c1, limit: "7000.00", on: "2031-06-01"),
+            ],
             "100.00"
         )
         #expect(updated.causes == [.limitLowered(from: eur("10000.00"), to: eur("7000.00"), on: day("2031-06-01"))])
     }
 
     @Test func everyCauseThatAppliesIsListedInItsOrder() throws {
-        var events = arrears + [
-            OrderEvents.dispute("D1", on: "F3", amount: "50.00", opened: "2031-06-16"),
-            OrderEvents.limit(c1, "2000.00", on: "2031-06-01"),
-            OrderEvents.blocked(c1, on: "2031-06-29"),
-        ]
+        var events =
+            arrears + [
+                OrderEvents.dispute("D1", on: "F3", amount: "50.00", opened: "2031-06-16"),
+                OrderEvents.limit(c1, "2000.00", on: "2031-06-01"),
+                OrderEvents.blocked(c1, on: "2031-06-29"),
+            ]
         events[0] = register(c1, on: "2031-01-02", limit: "10000.00", policy: .block)
         let decision = try decide(events, "500.00")
         #expect(decision.outcome == .refuse)

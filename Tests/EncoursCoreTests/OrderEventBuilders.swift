@@ -26,7 +26,8 @@ enum OrderEvents {
         )
     }
 
-    static func updated(_ customer: CustomerID, limit: String? = nil, policy: CreditPolicy? = nil, on: String) -> Event {
+    static func updated(_ customer: CustomerID, limit: String? = nil, policy: CreditPolicy? = nil, on: String) -> Event
+    {
         .customerUpdated(
             CustomerUpdated(
                 customer: customer,

@@ -38,7 +38,8 @@ struct OrderOverrideTests {
         ("true", #"field "override": expected a string, found a boolean"#),
     ])
     func aBadOverrideIsNamed(json: String, message: String) {
-        let line = #"{"type":"order.placed","customer":"C1","order":"O1","amount":1,"on":"2026-03-02","override":"#
+        let line =
+            #"{"type":"order.placed","customer":"C1","order":"O1","amount":1,"on":"2026-03-02","override":"#
             + json + "}"
         #expect(Fixtures.read(line).errorReport == ["events.ndjson:1: order.placed: \(message)"])
     }

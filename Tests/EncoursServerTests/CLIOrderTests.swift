@@ -19,8 +19,11 @@ struct CLIOrderTests {
             if format == "json" { #expect(online.output == api.body) }
         }
         let csv = try await runEncoursBinary(
-            ["order", "check", "--socket", daemon.socketPath, "--customer", "C1", "--amount", "500", "--on", "2031-06-30",
-             "--format", "csv"]
+            [
+                "order", "check", "--socket", daemon.socketPath, "--customer", "C1", "--amount", "500", "--on",
+                "2031-06-30",
+                "--format", "csv",
+            ]
         )
         #expect(csv.output.hasPrefix("figure,value,detail\r\ndecision,refuse,policy block\r\n"), "\(csv.output)")
         let unknown = try await runEncoursBinary(
@@ -41,7 +44,10 @@ struct CLIOrderTests {
         let base = ["order", "place", "--socket", daemon.socketPath, "--customer", "C1", "--on", "2031-06-30"]
         let refused = try await runEncoursBinary(base + ["--order", "O1", "--amount", "500"])
         #expect(refused.status == 1)
-        #expect(refused.output.contains("the credit check refuses order \"O1\" of customer \"C1\""), "\(refused.output)")
+        #expect(
+            refused.output.contains("the credit check refuses order \"O1\" of customer \"C1\""),
+            "\(refused.output)"
+        )
         let warned = try await runEncoursBinary(base + ["--order", "O2", "--amount", "100"])
         #expect(warned.output == "order O2: appended (seq 4), decision warn: overdue_invoices\n", "\(warned.output)")
         let overridden = try await runEncoursBinary(
@@ -58,7 +64,8 @@ struct CLIOrderTests {
     @Test func theLimitHistoryPrintsTheSameOverTheSocketAndOffline() async throws {
         let daemon = try await RunningDaemon()
         _ = try await daemon.client.post("/v1/events", body: DaemonOrderTests.ledger)
-        let decision = #"{"type":"credit_limit.set","customer":"C1","limit":"2000.00","reason":"review","on":"2031-06-01"}"#
+        let decision =
+            #"{"type":"credit_limit.set","customer":"C1","limit":"2000.00","reason":"review","on":"2031-06-01"}"#
         #expect(try await daemon.client.post("/v1/events", body: decision).status == 200)
         for format in ["json", "table", "csv"] {
             let arguments = ["limits", "C1", "--as-of", "2031-06-30", "--format", format]

@@ -28,7 +28,8 @@ struct DaemonOrderTests {
 
     static func order(_ id: String, _ customer: String, _ amount: String, override: String? = nil) -> String {
         let extra = override.map { #","override":"\#($0)""# } ?? ""
-        return #"{"type":"order.placed","customer":"\#(customer)","order":"\#(id)","amount":"\#(amount)","on":"2031-06-30"\#(extra)}"#
+        return
+            #"{"type":"order.placed","customer":"\#(customer)","order":"\#(id)","amount":"\#(amount)","on":"2031-06-30"\#(extra)}"#
     }
 
     static func daemon(role: String? = nil) async throws -> RunningDaemon {
@@ -86,7 +87,9 @@ struct DaemonOrderTests {
         let decision = details.first?["decision"] as? [String: Any]
         #expect(decision?["decision"] as? String == "refuse")
         #expect(decision?["exposure_before"] as? String == "900.00")
-        #expect(refused.errorMessage?.contains("order \"O2\" of customer \"C1\" (over_limit, overdue_invoices)") == true)
+        #expect(
+            refused.errorMessage?.contains("order \"O2\" of customer \"C1\" (over_limit, overdue_invoices)") == true
+        )
         let health = try await daemon.client.get("/v1/health")
         #expect(health.body.contains("\"last_seq\":3"), "\(health)")
 
@@ -130,7 +133,9 @@ struct DaemonOrderTests {
         #expect(event?["actor"] as? String == NSUserName())
         #expect((event?["event"] as? [String: Any])?["override"] as? String == "director agreed")
         #expect(
-            (event?["event"] as? [String: Any])?.keys.sorted() == ["amount", "customer", "on", "order", "override", "type"]
+            (event?["event"] as? [String: Any])?.keys.sorted() == [
+                "amount", "customer", "on", "order", "override", "type",
+            ]
         )
         // Sent again: a duplicate, not decided again.
         let again = try await daemon.client.post(
@@ -162,7 +167,10 @@ struct DaemonOrderTests {
         let configuration = folder.file("sales.toml")
         try "[roles]\ndaemon_user = \"sales\"\n".write(toFile: configuration, atomically: true, encoding: .utf8)
         let sales = try await RunningDaemon(folder: folder, arguments: ["--config", configuration])
-        let override = try await sales.client.post("/v1/events", body: Self.order("O1", "C1", "500.00", override: "please"))
+        let override = try await sales.client.post(
+            "/v1/events",
+            body: Self.order("O1", "C1", "500.00", override: "please")
+        )
         #expect(override.status == 403, "\(override)")
         #expect(override.errorCode == "forbidden")
         #expect(override.errorMessage?.contains("order.placed with override needs the role finance") == true)
@@ -216,9 +224,11 @@ struct DaemonOrderTests {
         #expect(reply.object["policy"] as? String == "alert")
         let rows = reply.object["decisions"] as? [[String: Any]] ?? []
         #expect(rows.map { $0["seq"] as? Int } == [1, 4, 5, 6])
-        #expect(rows.map { $0["type"] as? String } == [
-            "customer.registered", "credit_limit.set", "customer.blocked", "customer.updated",
-        ])
+        #expect(
+            rows.map { $0["type"] as? String } == [
+                "customer.registered", "credit_limit.set", "customer.blocked", "customer.updated",
+            ]
+        )
         #expect(rows.allSatisfy { $0["actor"] as? String == NSUserName() && $0["recorded_at"] is String })
         #expect(rows[1]["until"] as? String == "2031-07-31" && rows[1]["reason"] as? String == "season")
         #expect(rows[2]["reason"] as? String == "cheques returned")
@@ -260,7 +270,10 @@ struct DaemonOrderTests {
 
     @Test(arguments: [
         ("[orders]\ninstalments = 0\n", "orders.instalments: must be a whole number from 1 to 120"),
-        ("[orders]\nunusual_size_factor = \"3\"\n", "orders.unusual_size_factor: must be a whole number from 1 to 1000"),
+        (
+            "[orders]\nunusual_size_factor = \"3\"\n",
+            "orders.unusual_size_factor: must be a whole number from 1 to 1000"
+        ),
         ("[orders]\nlimit_lowered_days = -1\n", "orders.limit_lowered_days: must be a whole number from 0 to 3660"),
         ("[orders]\ninstalment = 3\n", "orders.instalment: unknown key (known in [orders]: first_instalment_days,"),
     ])

@@ -586,9 +586,14 @@ struct OpenAPIConformanceTests {
     /// `everyAnswerMatchesTheDocument` (C1 owes overdue invoices, C2 is blocked without a
     /// limit), with C3 added: its usual orders and a lowered limit.
     func checkOrderAnswers(_ client: SocketClient, _ check: OpenAPIConformance) async throws {
-        func post(_ path: String, _ template: String, _ body: String, _ status: Int, _ code: String? = nil,
-            contentType: String = "application/json") async throws
-        {
+        func post(
+            _ path: String,
+            _ template: String,
+            _ body: String,
+            _ status: Int,
+            _ code: String? = nil,
+            contentType: String = "application/json"
+        ) async throws {
             let reply = try await client.post(path, body: body, contentType: contentType)
             check.verify(reply, "POST", template, status, code: code, request: "\(path) \(body.prefix(70))")
         }
@@ -607,9 +612,12 @@ struct OpenAPIConformanceTests {
 
         let decide = "/v1/orders/check"
         for body in [
-            #"{"customer":"C1","amount":"100.00","on":"2026-02-28"}"#, #"{"customer":"C1","amount":5000,"on":"2026-02-28"}"#,
-            #"{"customer":"C2","amount":"1.00","on":"2026-02-28"}"#, #"{"customer":"C1","amount":"1.00","on":"2026-01-02"}"#,
-            #"{"customer":"C3","amount":"300.01","on":"2026-02-28"}"#, #"{"customer":"C3","amount":"4000.00"}"#,
+            #"{"customer":"C1","amount":"100.00","on":"2026-02-28"}"#,
+            #"{"customer":"C1","amount":5000,"on":"2026-02-28"}"#,
+            #"{"customer":"C2","amount":"1.00","on":"2026-02-28"}"#,
+            #"{"customer":"C1","amount":"1.00","on":"2026-01-02"}"#,
+            #"{"customer":"C3","amount":"300.01","on":"2026-02-28"}"#,
+            #"{"customer":"C3","amount":"4000.00"}"#,
         ] {
             try await post(decide, decide, body, 200)
         }
@@ -617,8 +625,8 @@ struct OpenAPIConformanceTests {
             try await post(decide + "?format=\(format)", decide, #"{"customer":"C1","amount":"100.00"}"#, 200)
         }
         for body in [
-            #"{"customer":"C1","amount":"12,50"}"#, #"{"customer":"C1","amount":"0"}"#, #"{"amount":"1.00"}"#, "not json",
-            "[]", #"{"customer":"C1","amount":"1.00","on":"2026-02-30"}"#,
+            #"{"customer":"C1","amount":"12,50"}"#, #"{"customer":"C1","amount":"0"}"#, #"{"amount":"1.00"}"#,
+            "not json", "[]", #"{"customer":"C1","amount":"1.00","on":"2026-02-30"}"#,
         ] {
             try await post(decide, decide, body, 400, "bad_request")
         }
@@ -635,8 +643,10 @@ struct OpenAPIConformanceTests {
         try await post(place, place, placed, 200)
         try await post(place, place, #"{"customer":"C1","order":"OP2","amount":"10.00","on":"2026-02-20"}"#, 200)
         try await post(place, place, #"{"customer":"C2","order":"OP3","amount":"10.00","override":"agreed"}"#, 200)
-        try await post(place, place, #"{"customer":"C2","order":"OP4","amount":"10.00","on":"2031-01-05"}"#, 409, "order_refused")
-        try await post(place, place, #"{"customer":"C1","order":"OP1","amount":"99.00","on":"2031-01-05"}"#, 409, "conflict")
+        let blocked = #"{"customer":"C2","order":"OP4","amount":"10.00","on":"2031-01-05"}"#
+        try await post(place, place, blocked, 409, "order_refused")
+        let changed = #"{"customer":"C1","order":"OP1","amount":"99.00","on":"2031-01-05"}"#
+        try await post(place, place, changed, 409, "conflict")
         try await post(place, place, #"{"customer":"C9","order":"OP5","amount":"10.00"}"#, 422, "rejected")
         try await post(place, place, #"{"customer":"C1","amount":"10.00"}"#, 400, "bad_request")
         try await post(place, place, huge, 413, "too_large")

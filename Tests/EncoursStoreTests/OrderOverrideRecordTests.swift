@@ -9,7 +9,9 @@ struct OrderOverrideRecordTests {
     let day = Day(year: 2026, month: 3, day: 2)!
 
     func order(override: String?) -> Event {
-        .orderPlaced(OrderPlaced(customer: "C1", order: "O1", amount: Money(minorUnits: 100), on: day, override: override))
+        .orderPlaced(
+            OrderPlaced(customer: "C1", order: "O1", amount: Money(minorUnits: 100), on: day, override: override)
+        )
     }
 
     @Test func anOrderWithoutOverrideKeepsItsVersionOneBytes() throws {

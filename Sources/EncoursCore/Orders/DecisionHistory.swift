@@ -60,7 +60,12 @@ struct LimitTimeline {
             registered = limit
         case .creditLimitSet(let decision):
             decisions.append(
-                LimitDecision(limit: decision.limit, decidedOn: decision.on, until: decision.until, reason: decision.reason)
+                LimitDecision(
+                    limit: decision.limit,
+                    decidedOn: decision.on,
+                    until: decision.until,
+                    reason: decision.reason
+                )
             )
         default:
             return nil

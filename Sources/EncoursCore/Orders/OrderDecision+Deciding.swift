@@ -26,7 +26,9 @@ extension OrderDecision {
             causes: [],
             waysOut: []
         )
-        if state.blocked { decision.causes.append(.blocked(since: history.block?.since, reason: history.block?.reason)) }
+        if state.blocked {
+            decision.causes.append(.blocked(since: history.block?.since, reason: history.block?.reason))
+        }
         if decision.limit == nil { decision.causes.append(.noLimit) }
         if let excess = decision.excess { decision.causes.append(.overLimit(excess: excess)) }
 

@@ -45,7 +45,9 @@ extension LimitHistory {
                     attribution?.recordedAt ?? "",
                 ]
             },
-            totals: ["", asOf.description, status.rawValue, limit?.decimalString ?? "", "", policy.rawValue, "", "", ""]
+            totals: [
+                "", asOf.description, status.rawValue, limit?.decimalString ?? "", "", policy.rawValue, "", "", "",
+            ]
         )
     }
 }

@@ -56,7 +56,10 @@ public enum OrderRequestReader {
             try parser.parse(bytes)
         } catch {
             return .failure(
-                OrderRequestError(field: nil, message: "not a JSON object: \(error.message) at byte \(error.offset + 1)")
+                OrderRequestError(
+                    field: nil,
+                    message: "not a JSON object: \(error.message) at byte \(error.offset + 1)"
+                )
             )
         }
         var slots = [Int32](repeating: -1, count: WireField.count)

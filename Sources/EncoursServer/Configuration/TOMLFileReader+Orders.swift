@@ -7,15 +7,15 @@ extension TOMLFileReader {
     /// Each key, the rule it sets, and the values it may take.
     static var orderKeys: [(key: String, rule: WritableKeyPath<OrderRules, Int>, range: ClosedRange<Int>)] {
         [
-        ("unusual_size_factor", \.unusualSizeFactor, 1...1000),
-        ("unusual_size_lookback_days", \.unusualSizeLookbackDays, 1...3660),
-        ("unusual_size_min_orders", \.unusualSizeMinimumOrders, 1...10000),
-        ("limit_lowered_days", \.limitLoweredDays, 0...3660),
-        ("instalments", \.instalments, 1...120),
-        ("first_instalment_days", \.firstInstalmentDays, 0...3660),
-        ("instalment_interval_days", \.instalmentIntervalDays, 1...366),
-        ("shorter_terms_days", \.shorterTermsDays, 0...3660),
-        ("temporary_limit_grace_days", \.temporaryLimitGraceDays, 0...3660),
+            ("unusual_size_factor", \.unusualSizeFactor, 1...1000),
+            ("unusual_size_lookback_days", \.unusualSizeLookbackDays, 1...3660),
+            ("unusual_size_min_orders", \.unusualSizeMinimumOrders, 1...10000),
+            ("limit_lowered_days", \.limitLoweredDays, 0...3660),
+            ("instalments", \.instalments, 1...120),
+            ("first_instalment_days", \.firstInstalmentDays, 0...3660),
+            ("instalment_interval_days", \.instalmentIntervalDays, 1...366),
+            ("shorter_terms_days", \.shorterTermsDays, 0...3660),
+            ("temporary_limit_grace_days", \.temporaryLimitGraceDays, 0...3660),
         ]
     }
 

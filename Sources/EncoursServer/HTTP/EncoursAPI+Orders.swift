@@ -25,7 +25,13 @@ extension EncoursAPI {
             let rules = settings.current.orderRules
             let text = try database.read { ledger throws(APIError) -> String in
                 guard ledger.account(check.customer) != nil else { throw .unknownCustomer(check.customer) }
-                guard let decision = ledger.decideOrder(customer: check.customer, amount: check.amount, on: day, rules: rules)
+                guard
+                    let decision = ledger.decideOrder(
+                        customer: check.customer,
+                        amount: check.amount,
+                        on: day,
+                        rules: rules
+                    )
                 else { throw .notRegistered(check.customer, on: day) }
                 return format.render(json: { decision.json }, table: { decision.table })
             }
@@ -96,6 +102,10 @@ extension EncoursAPI {
 
 extension APIError {
     static func notRegistered(_ customer: CustomerID, on day: Day) -> APIError {
-        APIError(status: .notFound, code: "not_registered", message: "customer \"\(customer)\" is not registered on \(day)")
+        APIError(
+            status: .notFound,
+            code: "not_registered",
+            message: "customer \"\(customer)\" is not registered on \(day)"
+        )
     }
 }
