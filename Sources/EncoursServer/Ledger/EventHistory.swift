@@ -14,6 +14,11 @@ public final class EventHistory: Sendable {
         try log.withLock { log throws(EventLogError) in try log.storedEvents(sequences: sequences) }
     }
 
+    /// The log's full-text index (migration 0002), read on the history connection.
+    public func search(_ query: SearchQuery, customer: String?, limit: Int) throws(EventLogError) -> [SearchHit] {
+        try log.withLock { log throws(EventLogError) in try log.search(query, customer: customer, limit: limit) }
+    }
+
     public func close() {
         log.withLock { try? $0.close() }
     }
