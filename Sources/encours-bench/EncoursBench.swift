@@ -29,6 +29,9 @@ struct EncoursBench: ParsableCommand {
     @Flag(help: "Only replay, then exit (for measuring peak memory from outside).")
     var replayOnly = false
 
+    @Option(help: "Only the queries whose name starts with this, like dunning.")
+    var only: String?
+
     @Option(help: "Write a snapshot of the replayed ledger to this file, then time restoring from it.")
     var snapshot: String?
 
@@ -62,6 +65,15 @@ struct EncoursBench: ParsableCommand {
         }
         let monthEarlier = day.adding(days: -30)
         measure("ageing 30 days earlier (replays timelines)") { ledger.ageing(asOf: monthEarlier).customers.count }
+        measure("dunning worklist, whole ledger") { ledger.dunningWorklist(on: day).actions.count }
+        measure("dunning worklist, whole ledger, as JSON") {
+            let worklist = ledger.dunningWorklist(on: day)
+            return worklist.json.isEmpty ? 0 : worklist.actions.count
+        }
+        measure("dunning worklist 30 days earlier (replays timelines)") {
+            ledger.dunningWorklist(on: monthEarlier).actions.count
+        }
+        measure("promises, whole ledger") { ledger.promises(asOf: day).customers.count }
         measure("risk files, whole ledger, as JSON") {
             let report = ledger.risk(asOf: day)
             return report.json.isEmpty ? 0 : report.customers.count
@@ -139,6 +151,7 @@ struct EncoursBench: ParsableCommand {
     }
 
     private func measure(_ name: String, _ body: () -> Int) {
+        if let only, !name.hasPrefix(only) { return }
         var durations: [Duration] = []
         var rows = 0
         for _ in 0..<max(1, `repeat`) {

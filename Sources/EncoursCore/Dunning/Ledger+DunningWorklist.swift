@@ -14,10 +14,14 @@ extension Ledger {
         currency: String = "EUR"
     ) -> DunningWorklist {
         var collector = DunningCollector(day: day, scenario: scenario, graceDays: promiseGraceDays)
-        if let customer {
-            if let index = accountIndex[customer] { collect(accountAt: index, on: day, into: &collector) }
-        } else {
-            for index in sortedAccountIndices { collect(accountAt: index, on: day, into: &collector) }
+        // Through the buffer, an account's state is read where it lies: the array's getter
+        // would copy each state (some twenty references retained and released).
+        accounts.withUnsafeBufferPointer { accounts in
+            if let customer {
+                if let index = accountIndex[customer] { collect(accounts, at: index, on: day, into: &collector) }
+            } else {
+                for index in sortedAccountIndices { collect(accounts, at: index, on: day, into: &collector) }
+            }
         }
         var actions = collector.actions
         var paused = collector.paused
@@ -40,14 +44,71 @@ extension Ledger {
         )
     }
 
-    private func collect(accountAt index: Int, on day: Day, into collector: inout DunningCollector) {
+    private func collect(
+        _ accounts: UnsafeBufferPointer<CustomerAccount>,
+        at index: Int,
+        on day: Day,
+        into collector: inout DunningCollector
+    ) {
         guard let lastDay = accounts[index].state.lastDay else { return }
         if lastDay <= day {
-            guard accounts[index].state.isRegistered else { return }
+            guard accounts[index].state.registeredOn != nil else { return }
+            guard
+                Self.mayHaveAStepDue(
+                    accounts[index].state,
+                    on: day,
+                    firstOffsetDays: collector.firstOffsetDays,
+                    chainingLevels: collector.chainingLevels
+                )
+            else { return }
+
             collector.add(accounts[index].state, customer: accounts[index].customer)
         } else if let past = state(of: accounts[index], asOf: day) {
             collector.add(past, customer: accounts[index].customer)
         }
+    }
+}
+
+extension Ledger {
+    /// Whether a step can be due on `day` for one of the account's open invoices, read in
+    /// place (inlined: a call would copy the state). Most accounts owe nothing, or nothing
+    /// due yet, and stop here; the others are worked out in full.
+    ///
+    /// A step comes due for an invoice (DunningScenario's checks make this hold) only:
+    /// - from its due date + the first step's offset, the smallest offset of a step counted
+    ///   from the due date (the first step is one);
+    /// - or earlier, when a promise covers it (its break makes the next step due);
+    /// - or earlier, when a reminder concerning it did a step whose next step counts from it
+    ///   (`chainingLevels`).
+    @inline(__always)
+    static func mayHaveAStepDue(
+        _ state: AccountState,
+        on day: Day,
+        firstOffsetDays: Int,
+        chainingLevels: [String]
+    ) -> Bool {
+        var position = state.settlementQueue.head
+        while position < state.settlementQueue.order.count {
+            let index = Int(state.settlementQueue.order[position])
+            position += 1
+            guard state.invoices[index].openAmount.isPositive else { continue }
+            if state.invoices[index].dueOn.adding(days: firstOffsetDays) <= day { return true }
+            let issuedOn = state.invoices[index].issuedOn
+            for promise in state.promises.indices where state.promises[promise].madeOn >= issuedOn {
+                if state.promises[promise].invoices.isEmpty
+                    || state.promises[promise].invoices.contains(state.invoices[index].id)
+                {
+                    return true
+                }
+            }
+            for reminder in state.reminders.indices where state.reminders[reminder].day >= issuedOn {
+                guard chainingLevels.contains(state.reminders[reminder].level) else { continue }
+                let start = Int(state.reminders[reminder].invoiceStart)
+                let count = Int(state.reminders[reminder].invoiceCount)
+                if count == 0 || state.reminderInvoices[start..<start + count].contains(Int32(index)) { return true }
+            }
+        }
+        return false
     }
 }
 
@@ -57,6 +118,10 @@ struct DunningCollector {
     let day: Day
     let scenario: DunningScenario
     let graceDays: Int
+    /// The first step's offset from the due date: the earliest any invoice has a step due.
+    let firstOffsetDays: Int
+    /// The steps whose next step counts from the day they were done.
+    let chainingLevels: [String]
     var actions: [DunningAction] = []
     var paused: [DunningPause] = []
     private var reminderRanks: [Int] = []
@@ -68,6 +133,10 @@ struct DunningCollector {
         self.day = day
         self.scenario = scenario
         self.graceDays = graceDays
+        self.firstOffsetDays = scenario.steps[0].offsetDays
+        self.chainingLevels = zip(scenario.steps, scenario.steps.dropFirst()).compactMap { step, next in
+            next.base == .previousStep ? step.name : nil
+        }
     }
 
     mutating func add(_ state: AccountState, customer: CustomerID) {
@@ -80,7 +149,9 @@ struct DunningCollector {
         }
         guard anyOpen else { return }
         reminderRanks.removeAll(keepingCapacity: true)
-        for reminder in state.reminders { reminderRanks.append(scenario.rank(ofLevel: reminder.level) ?? -1) }
+        for position in state.reminders.indices {
+            reminderRanks.append(scenario.rank(ofLevel: state.reminders[position].level) ?? -1)
+        }
         if state.promises.isEmpty {
             outcomes.removeAll(keepingCapacity: true)
         } else {
@@ -94,14 +165,18 @@ struct DunningCollector {
             addInvoice(index, of: state, customer: customer)
         }
         if !accountPauses.isEmpty {
-            accountPauses.sort { lhs, rhs in
-                lhs.invoice.dueOn != rhs.invoice.dueOn
-                    ? lhs.invoice.dueOn < rhs.invoice.dueOn : lhs.invoice.invoice < rhs.invoice.invoice
-            }
+            if accountPauses.count > 1 { sortAccountPauses() }
             paused.append(contentsOf: accountPauses)
         }
         guard !due.isEmpty else { return }
         addActions(of: state, customer: customer)
+    }
+
+    private mutating func sortAccountPauses() {
+        accountPauses.sort { lhs, rhs in
+            lhs.invoice.dueOn != rhs.invoice.dueOn
+                ? lhs.invoice.dueOn < rhs.invoice.dueOn : lhs.invoice.invoice < rhs.invoice.invoice
+        }
     }
 
     private mutating func addInvoice(_ index: Int, of state: AccountState, customer: CustomerID) {
@@ -149,11 +224,16 @@ struct DunningCollector {
 
     /// One action per step due, its invoices by due date then id.
     private mutating func addActions(of state: AccountState, customer: CustomerID) {
-        due.sort { lhs, rhs in
-            if lhs.step.rank != rhs.step.rank { return lhs.step.rank > rhs.step.rank }
-            let left = state.invoices[lhs.index]
-            let right = state.invoices[rhs.index]
-            return left.dueOn != right.dueOn ? left.dueOn < right.dueOn : left.id < right.id
+        if due.count > 1 {
+            // The invoices alone are captured: a closure capturing the state would copy it.
+            let invoices = state.invoices
+            due.sort { lhs, rhs in
+                if lhs.step.rank != rhs.step.rank { return lhs.step.rank > rhs.step.rank }
+                if invoices[lhs.index].dueOn != invoices[rhs.index].dueOn {
+                    return invoices[lhs.index].dueOn < invoices[rhs.index].dueOn
+                }
+                return invoices[lhs.index].id < invoices[rhs.index].id
+            }
         }
         var openPromise: PromiseOutcome?
         for outcome in outcomes where outcome.status == .pending {

@@ -1,50 +1,57 @@
 /// Writes compact JSON with keys in the order given, so results read the same on every run
 /// and the CLI's `--format json` is byte for byte what the API returns.
+///
+/// The JSON is built as UTF-8 bytes and turned into a `String` once, at the end: appending to
+/// a byte array costs a fraction of appending to a `String`, which a report of thousands of
+/// lines (the dunning worklist of a large ledger) feels.
 public struct JSONWriter: Sendable {
-    public private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma = [false]
 
     public init() {}
 
+    /// The JSON written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func beginObject() {
         separate()
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     public mutating func endObject() {
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
         needsComma.removeLast()
     }
 
     public mutating func beginArray() {
         separate()
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     public mutating func endArray() {
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
         needsComma.removeLast()
     }
 
     /// Writes `"key":`; the next value completes the member.
     public mutating func key(_ name: String) {
         separate()
-        JSONWriter.appendQuoted(name, to: &text)
-        text += ":"
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
     public mutating func string(_ value: String) {
         separate()
-        JSONWriter.appendQuoted(value, to: &text)
+        appendQuoted(value)
     }
 
     /// Writes a number or literal whose text is already valid JSON (`41.3`, `null`).
     public mutating func raw(_ literal: String) {
         separate()
-        text += literal
+        bytes.append(contentsOf: literal.utf8)
     }
 
     public mutating func null() { raw("null") }
@@ -60,47 +67,49 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
     /// Appends `value` as a JSON string, escaping what RFC 8259 requires.
-    ///
-    /// Ids, dates and amounts never need escaping: they are copied whole, which keeps a
-    /// report of ten thousand lines (or an append answer) from walking every character.
     public static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
-            text += value
-            text += "\""
-            return
-        }
-        var start = value.startIndex
-        var index = value.startIndex
-        let utf8 = value.utf8
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let escaped: String? =
-                switch byte {
-                case UInt8(ascii: "\""): "\\\""
-                case UInt8(ascii: "\\"): "\\\\"
-                case UInt8(ascii: "\n"): "\\n"
-                case UInt8(ascii: "\r"): "\\r"
-                case UInt8(ascii: "\t"): "\\t"
-                case _ where byte < 0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-                default: nil
-                }
-            let next = utf8.index(after: index)
-            if let escaped {
-                // Escaped bytes are ASCII, so the cut falls between scalars (not always between
-                // characters: "\r\n" is one, hence the scalar view).
-                text += String(value.unicodeScalars[start..<index])
-                text += escaped
-                start = next
+        var writer = JSONWriter()
+        writer.appendQuoted(value)
+        text += writer.text
+    }
+
+    /// Ids, dates and amounts never need escaping: their bytes are copied in runs, never one
+    /// character at a time.
+    private mutating func appendQuoted(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendEscape(of: byte)
+                start = index + 1
             }
-            index = next
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        text += String(value.unicodeScalars[start..<value.endIndex])
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Escaped bytes are ASCII, so escaping byte by byte never splits a character.
+    private mutating func appendEscape(of byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
     }
 }
