@@ -63,6 +63,10 @@ struct EncoursBench: ParsableCommand {
         if let first = ledger.accountsInOrder().first?.customer {
             measure("exposure of one customer") { ledger.exposure(asOf: day, customer: first).customers.count }
         }
+        let plan = CommissionPlan(standard: CommissionRate(percent: "2.5")!)
+        measure("scorecards, every rep, month to date") {
+            ledger.scorecards(period: .monthToDate(day), plan: plan).salesReps.count
+        }
         let monthEarlier = day.adding(days: -30)
         measure("ageing 30 days earlier (replays timelines)") { ledger.ageing(asOf: monthEarlier).customers.count }
         measure("dunning worklist, whole ledger") { ledger.dunningWorklist(on: day).actions.count }
