@@ -117,4 +117,27 @@ struct DaemonCollectionRecordTests {
         let later = try await daemon.client.get("/v1/search?q=demeure")
         #expect((later.object["incidents"] as? [[String: Any]])?.first?["customer"] as? String == "C2")
     }
+
+    @Test func theClientPrintsOverTheSocketWhatItPrintsOffline() async throws {
+        let daemon = try await RunningDaemon()
+        #expect(try await daemon.client.post("/v1/events", body: Self.ledger).status == 200)
+        for command in [
+            ["scorecard", "--from", "2026-02-01", "--to", "2026-02-28"],
+            ["scorecard", "R1", "--from", "2026-02-01", "--to", "2026-02-28"],
+            ["incidents", "C1", "--as-of", "2026-03-31"],
+            ["search", "retard", "paiem"],
+        ] {
+            for format in ["json", "table", "csv"] {
+                let options = ["--format", format]
+                let online = try await runEncoursBinary(command + ["--socket", daemon.socketPath] + options)
+                let offline = try await runEncoursBinary(command + ["--db", daemon.databasePath] + options)
+                #expect(online.status == 0, "\(command): \(online.output)")
+                #expect(online.output == offline.output, "\(command) \(format)")
+                #expect(!online.output.isEmpty)
+            }
+        }
+        let unknown = try await runEncoursBinary(["incidents", "NOPE", "--socket", daemon.socketPath])
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("unknown_customer") || unknown.output.contains("NOPE"), "\(unknown.output)")
+    }
 }

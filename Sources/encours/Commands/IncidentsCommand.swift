@@ -58,29 +58,18 @@ struct IncidentsCommand: ParsableCommand {
                     exitCode: 2
                 )
             }
-            var components = URLComponents()
-            components.path = "/v1/customers/\(customer)/incidents"
-            components.queryItems = [
-                URLQueryItem(name: "as_of", value: day.description),
-                URLQueryItem(name: "format", value: format.rawValue),
-            ]
-            let reply = try DaemonClient(socketPath: path).get(components.string ?? components.path)
-            guard reply.isSuccess else { throw CommandFailure(DaemonClient.describe(reply)) }
-            Terminal.write(reply.body)
+            try DaemonClient(socketPath: path).printReport(
+                "/v1/customers/\(customer)/incidents",
+                ["as_of": day.description, "format": format.rawValue]
+            )
         case .database(let path):
             let ledger = try LedgerOpener.open(path)
-            let id = CustomerID(customer)
-            guard ledger.account(id) != nil else {
-                throw CommandFailure("error: customer \"\(customer)\" is not in \(path)")
-            }
+            // Not nil: the customer is given.
+            let id = try LedgerOpener.checkedCustomer(customer, in: ledger, path: path)!
             guard let history = ledger.incidents(of: id, asOf: day, promiseGraceDays: promiseGraceDays ?? 3) else {
                 throw CommandFailure("error: customer \"\(customer)\" is not registered on \(day)")
             }
-            switch format {
-            case .json: Terminal.write(history.json + "\n")
-            case .table: Terminal.write(history.table.text)
-            case .csv: Terminal.write(history.table.csv)
-            }
+            format.print(json: history.json, table: history.table)
         }
     }
 }

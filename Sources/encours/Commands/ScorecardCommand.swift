@@ -64,7 +64,10 @@ struct ScorecardCommand: ParsableCommand {
                     exitCode: 2
                 )
             }
-            try fetch(period, socketPath: path)
+            try DaemonClient(socketPath: path).printReport(
+                salesRep.map { "/v1/sales-reps/\($0)/scorecard" } ?? "/v1/scorecards",
+                ["format": format.rawValue, "from": period.from.description, "to": period.to.description]
+            )
         case .database(let path):
             let ledger = try LedgerOpener.open(path)
             let plan = CommissionPlan(standard: commissionRate ?? .zero)
@@ -73,31 +76,10 @@ struct ScorecardCommand: ParsableCommand {
                 guard let card = report.salesReps.first else {
                     throw CommandFailure("error: no customer in \(path) has \"\(salesRep)\" as its sales rep on \(end)")
                 }
-                print(json: card.json(), table: card.table)
+                format.print(json: card.json(), table: card.table)
             } else {
-                print(json: report.json(), table: report.table)
+                format.print(json: report.json(), table: report.table)
             }
-        }
-    }
-
-    private func fetch(_ period: ScorecardPeriod, socketPath: String) throws {
-        var components = URLComponents()
-        components.path = salesRep.map { "/v1/sales-reps/\($0)/scorecard" } ?? "/v1/scorecards"
-        components.queryItems = [
-            URLQueryItem(name: "format", value: format.rawValue),
-            URLQueryItem(name: "from", value: period.from.description),
-            URLQueryItem(name: "to", value: period.to.description),
-        ]
-        let reply = try DaemonClient(socketPath: socketPath).get(components.string ?? components.path)
-        guard reply.isSuccess else { throw CommandFailure(DaemonClient.describe(reply)) }
-        Terminal.write(reply.body)
-    }
-
-    private func print(json: String, table: ReportTable) {
-        switch format {
-        case .json: Terminal.write(json + "\n")
-        case .table: Terminal.write(table.text)
-        case .csv: Terminal.write(table.csv)
         }
     }
 }

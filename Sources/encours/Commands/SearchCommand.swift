@@ -51,17 +51,9 @@ struct SearchCommand: ParsableCommand {
         let query = SearchQuery(text)!
         switch LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment) {
         case .socket(let path):
-            var components = URLComponents()
-            components.path = "/v1/search"
-            components.queryItems =
-                [
-                    URLQueryItem(name: "q", value: text),
-                    URLQueryItem(name: "limit", value: String(limit)),
-                    URLQueryItem(name: "format", value: format.rawValue),
-                ] + (customer.map { [URLQueryItem(name: "customer", value: $0)] } ?? [])
-            let reply = try DaemonClient(socketPath: path).get(components.string ?? components.path)
-            guard reply.isSuccess else { throw CommandFailure(DaemonClient.describe(reply)) }
-            Terminal.write(reply.body)
+            var parameters = ["q": text, "limit": String(limit), "format": format.rawValue]
+            if let customer { parameters["customer"] = customer }
+            try DaemonClient(socketPath: path).printReport("/v1/search", parameters)
         case .database(let path):
             let ledger = try LedgerOpener.open(path)
             let hits: [SearchHit]
@@ -75,11 +67,7 @@ struct SearchCommand: ParsableCommand {
             let results = SearchResults(query: query.words.joined(separator: " "), hits: hits) {
                 ledger.account(CustomerID($0))?.state.profile.legalName
             }
-            switch format {
-            case .json: Terminal.write(results.json + "\n")
-            case .table: Terminal.write(results.table.text)
-            case .csv: Terminal.write(results.table.csv)
-            }
+            format.print(json: results.json, table: results.table)
         }
     }
 }
