@@ -106,3 +106,54 @@ extension EncoursRun {
         #expect(exitCode == 0, "\(self)", sourceLocation: sourceLocation)
     }
 }
+
+@Suite("encours import --dry-run")
+struct ImportDryRunTests {
+    let workspace: Workspace
+
+    init() throws {
+        workspace = try Workspace()
+    }
+
+    @Test func saysWhatWouldBeAppendedAndAppendsNothing() throws {
+        try workspace.importFiles([workspace.write("part.ndjson", lines: HandLedger.withoutPayments)])
+            .expectSuccess()
+        let full = try workspace.write("full.ndjson", lines: HandLedger.lines)
+        let run = try workspace.encours(["import", "--db", workspace.db, "--dry-run", full])
+        #expect(run.exitCode == 0, "\(run)")
+        #expect(
+            run.stdout == "dry run: would import 2 events, 11 duplicates skipped into \(workspace.db); nothing was imported\n"
+        )
+        #expect(try workspace.eventRowCount() == 11)
+        // The real import then does what the dry run said.
+        let real = try workspace.importFiles([full])
+        #expect(real.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 2 events, 11 duplicates skipped (") == true)
+    }
+
+    @Test func reportsConflictsAndRuleBreaksAsTheImportWould() throws {
+        try workspace.importHandLedger()
+        let changed = HandLedger.invoiceFA1.replacingOccurrences(of: "1000.00", with: "1000.01")
+        let run = try workspace.encours([
+            "import", "--db", workspace.db, "--dry-run", workspace.write("conflict.ndjson", lines: [changed]),
+        ])
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("conflict.ndjson:1: invoice.issued: conflict"))
+        let orphan = #"{"type":"payment.received","customer":"C9","payment":"P9","amount":"1.00","on":"2026-03-01"}"#
+        let rejected = try workspace.encours([
+            "import", "--db", workspace.db, "--dry-run", workspace.write("orphan.ndjson", lines: [orphan]),
+        ])
+        #expect(rejected.exitCode == 1)
+        #expect(rejected.stderr.contains("orphan.ndjson:1: payment.received"))
+        #expect(try workspace.eventRowCount() == 13)
+    }
+
+    @Test func againstNoDatabaseItLeavesNoFileBehind() throws {
+        let run = try workspace.encours([
+            "import", "--db", workspace.db, "--dry-run", workspace.write("ledger.ndjson", lines: HandLedger.lines),
+        ])
+        #expect(run.exitCode == 0, "\(run)")
+        #expect(run.stdout.hasPrefix("dry run: would import 13 events, 0 duplicates skipped"))
+        #expect(!workspace.exists("ledger.db"))
+        #expect(!workspace.exists("ledger.db.lock"))
+    }
+}

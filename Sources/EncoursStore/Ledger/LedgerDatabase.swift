@@ -105,17 +105,8 @@ public final class LedgerDatabase: @unchecked Sendable {
                 return report
             }
         }
-        var outcomes: [AppendOutcome?] = Array(repeating: nil, count: submissions.count)
         let sorting = try sortKeys(submissions, actor: actor)
-        var fresh: [Int] = []
-        fresh.reserveCapacity(submissions.count)
-        for index in submissions.indices {
-            switch sorting.status[index] {
-            case .new: fresh.append(index)
-            case .duplicateOfLogged(let seq): outcomes[index] = .duplicate(seq: seq)
-            case .duplicateInBatch: break
-            }
-        }
+        var (fresh, outcomes) = Self.sorted(sorting.status)
 
         let events = fresh.map { submissions[$0].event }
         let resolution = ledger.resolveStreams(events)
@@ -177,13 +168,52 @@ public final class LedgerDatabase: @unchecked Sendable {
             outcomes[index] = appended[position]
             fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
         }
-        for index in submissions.indices {
-            // Only the first was stored; the others are its duplicates, not appended again.
-            if case .duplicateInBatch(let first) = sorting.status[index] {
+        return AppendReport(outcomes: Self.completed(outcomes, sorting.status), screenedOrders: screened)
+    }
+
+    /// What ``append(_:actor:recordedAt:screening:)`` would do with `submissions`, without
+    /// appending anything: the same conflicts and rejections thrown, the events that would
+    /// be appended reported with the sequence numbers they would take (`encours import
+    /// --dry-run`). Orders are not decided: that is the daemon's, at the moment they arrive.
+    public func dryRun(_ submissions: [Submission], actor: String) throws(LedgerDatabaseError) -> AppendReport {
+        let sorting = try sortKeys(submissions, actor: actor)
+        var (fresh, outcomes) = Self.sorted(sorting.status)
+        let events = fresh.map { submissions[$0].event }
+        let resolution = ledger.resolveStreams(events)
+        let check = BatchCheck(ledger: ledger, events: events, resolution: resolution, concurrently: false)
+        if let rejection = check.rejection { throw .rejected(Self.rejections(rejection, fresh: fresh)) }
+        for (position, index) in fresh.enumerated() {
+            outcomes[index] = .appended(seq: log.lastSequence + 1 + Int64(position))
+        }
+        return AppendReport(outcomes: Self.completed(outcomes, sorting.status))
+    }
+
+    /// The indices of the new events, and the outcomes known from the keys alone (the
+    /// duplicates of recorded events).
+    private static func sorted(_ status: [KeyStatus]) -> (fresh: [Int], outcomes: [AppendOutcome?]) {
+        var outcomes: [AppendOutcome?] = Array(repeating: nil, count: status.count)
+        var fresh: [Int] = []
+        fresh.reserveCapacity(status.count)
+        for index in status.indices {
+            switch status[index] {
+            case .new: fresh.append(index)
+            case .duplicateOfLogged(let seq): outcomes[index] = .duplicate(seq: seq)
+            case .duplicateInBatch: break
+            }
+        }
+        return (fresh, outcomes)
+    }
+
+    /// Every outcome, once the new events have theirs: an event repeated in the batch is a
+    /// duplicate of its first occurrence, which alone is stored.
+    private static func completed(_ outcomes: [AppendOutcome?], _ status: [KeyStatus]) -> [AppendOutcome] {
+        var outcomes = outcomes
+        for index in status.indices {
+            if case .duplicateInBatch(let first) = status[index] {
                 outcomes[index] = .duplicate(seq: outcomes[first]!.seq)
             }
         }
-        return AppendReport(outcomes: outcomes.map { $0! }, screenedOrders: screened)
+        return outcomes.map { $0! }
     }
 
     /// Applies a checked batch once the log holds it, after making sure the log assigned

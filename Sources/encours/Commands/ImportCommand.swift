@@ -16,9 +16,12 @@ struct ImportCommand: ParsableCommand {
             content are skipped as duplicates, so re-importing a full export adds only what is new. The files \
             are appended in one transaction.
 
+            --dry-run checks the files the same way and says what would be appended, and appends nothing.
+
             Examples:
               encours import --db ./var/encours.db events.ndjson
               encours import --db ./var/encours.db monday.ndjson tuesday.ndjson
+              encours import --db ./var/encours.db --dry-run full-export.ndjson
             """
     )
 
@@ -26,6 +29,9 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "NDJSON files of canonical events.")
     var files: [String]
+
+    @Flag(help: "Check the files and say what would be appended; append nothing.")
+    var dryRun = false
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one NDJSON file to import") }
@@ -58,10 +64,18 @@ struct ImportCommand: ParsableCommand {
         }
 
         Terminal.progress("checking \(submissions.count) events")
-        let ledger = try LedgerOpener.database(at: database.db, create: true)
+        // A dry run against a database not created yet checks against an empty ledger in a
+        // scratch folder, so that it leaves no file behind.
+        let scratch =
+            dryRun && !FileManager.default.fileExists(atPath: database.db)
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("encours-dry-run-\(UUID().uuidString)")
+            : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let path = scratch?.appendingPathComponent("ledger.db").path ?? database.db
+        let ledger = try LedgerOpener.database(at: path, create: true)
         let lock: DatabaseLock
         do {
-            lock = try DatabaseLock(databasePath: database.db)
+            lock = try DatabaseLock(databasePath: path)
         } catch {
             Terminal.endProgress()
             throw CommandFailure(
@@ -72,12 +86,22 @@ struct ImportCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let report: LedgerDatabase.AppendReport
         do {
-            report = try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)
+            report =
+                dryRun
+                ? try ledger.dryRun(submissions, actor: Self.actor)
+                : try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)
         } catch {
             Terminal.endProgress()
             throw CommandFailure(Self.describe(error, places: places) + "\nnothing was imported")
         }
         Terminal.endProgress()
+        if dryRun {
+            Terminal.write(
+                "dry run: would import \(report.appendedCount) events, \(report.duplicateCount) duplicates skipped"
+                    + " into \(database.db); nothing was imported\n"
+            )
+            return
+        }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         Terminal.write(
