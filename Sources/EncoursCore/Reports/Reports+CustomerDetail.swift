@@ -23,18 +23,7 @@ extension CustomerDetail {
         writer.member("unapplied", Money.zero - unappliedCredit)
         writer.key("open_invoices")
         writer.beginArray()
-        for invoice in openInvoices {
-            writer.beginObject()
-            writer.member("invoice", invoice.invoice.rawValue)
-            writer.member("issued_on", invoice.issuedOn.description)
-            writer.member("due_on", invoice.dueOn.description)
-            writer.member("amount", invoice.amount)
-            writer.member("open", invoice.open)
-            writer.key("days_past_due")
-            writer.raw(String(invoice.daysPastDue))
-            writer.member("disputed", invoice.disputed)
-            writer.endObject()
-        }
+        for invoice in openInvoices { invoice.write(to: &writer) }
         writer.endArray()
         writer.key("open_orders")
         writer.beginArray()
@@ -71,5 +60,22 @@ extension JSONWriter {
     public mutating func optionalMember(_ name: String, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
+    }
+}
+
+extension CustomerDetail.OpenInvoice {
+    /// `{"invoice", "issued_on", "due_on", "amount", "open", "days_past_due", "disputed"}`: in
+    /// the customer detail and in a statement of account alike.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("invoice", invoice.rawValue)
+        writer.member("issued_on", issuedOn.description)
+        writer.member("due_on", dueOn.description)
+        writer.member("amount", amount)
+        writer.member("open", open)
+        writer.key("days_past_due")
+        writer.raw(String(daysPastDue))
+        writer.member("disputed", disputed)
+        writer.endObject()
     }
 }

@@ -13,18 +13,7 @@ extension PenaltyReport {
             writer.member("customer", customer.customer.rawValue)
             writer.key("invoices")
             writer.beginArray()
-            for line in customer.invoices {
-                writer.beginObject()
-                writer.member("invoice", line.invoice.rawValue)
-                writer.member("due_on", line.dueOn.description)
-                writer.key("days_late")
-                writer.raw(String(line.daysLate))
-                writer.member("overdue", line.overdue)
-                writer.member("interest", line.interest)
-                writer.member("indemnity", line.indemnity)
-                writer.member("total", line.total)
-                writer.endObject()
-            }
+            for line in customer.invoices { line.write(to: &writer) }
             writer.endArray()
             write(customer.totals, to: &writer)
             writer.endObject()
@@ -88,5 +77,22 @@ extension PenaltyReport {
 
     private static func cells(_ amounts: Money...) -> [String] {
         amounts.map(\.decimalString)
+    }
+}
+
+extension PenaltyLine {
+    /// `{"invoice", "due_on", "days_late", "overdue", "interest", "indemnity", "total"}`: one
+    /// late invoice, in the penalties report and in a statement of account alike.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("invoice", invoice.rawValue)
+        writer.member("due_on", dueOn.description)
+        writer.key("days_late")
+        writer.raw(String(daysLate))
+        writer.member("overdue", overdue)
+        writer.member("interest", interest)
+        writer.member("indemnity", indemnity)
+        writer.member("total", total)
+        writer.endObject()
     }
 }

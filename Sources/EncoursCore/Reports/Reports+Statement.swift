@@ -22,18 +22,7 @@ extension AccountStatement {
         writer.raw(String(termsDays))
         writer.key("invoices")
         writer.beginArray()
-        for invoice in invoices {
-            writer.beginObject()
-            writer.member("invoice", invoice.invoice.rawValue)
-            writer.member("issued_on", invoice.issuedOn.description)
-            writer.member("due_on", invoice.dueOn.description)
-            writer.member("amount", invoice.amount)
-            writer.member("open", invoice.open)
-            writer.key("days_past_due")
-            writer.raw(String(invoice.daysPastDue))
-            writer.member("disputed", invoice.disputed)
-            writer.endObject()
-        }
+        for invoice in invoices { invoice.write(to: &writer) }
         writer.endArray()
         writer.key("credits")
         writer.beginArray()
@@ -65,18 +54,7 @@ extension AccountStatement {
         writer.beginObject()
         writer.key("invoices")
         writer.beginArray()
-        for line in penalties {
-            writer.beginObject()
-            writer.member("invoice", line.invoice.rawValue)
-            writer.member("due_on", line.dueOn.description)
-            writer.key("days_late")
-            writer.raw(String(line.daysLate))
-            writer.member("overdue", line.overdue)
-            writer.member("interest", line.interest)
-            writer.member("indemnity", line.indemnity)
-            writer.member("total", line.total)
-            writer.endObject()
-        }
+        for line in penalties { line.write(to: &writer) }
         writer.endArray()
         writer.member("interest", penaltyTotals.interest)
         writer.member("indemnity", penaltyTotals.indemnity)

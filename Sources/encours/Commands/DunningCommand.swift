@@ -35,18 +35,14 @@ struct DunningCommand: ParsableCommand {
     @Option(help: "Only this customer.")
     var customer: String?
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket (default: as for the other reports).")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
     func run() throws {
         let day = on ?? .today
-        switch LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment) {
+        switch location.source {
         case .socket(let path):
             var parameters = ["on": day.description, "format": format.rawValue]
             if let owner { parameters["owner"] = owner.rawValue }

@@ -22,11 +22,7 @@ struct IncidentsCommand: ParsableCommand {
     @Argument(help: "The customer's id.")
     var customer: String
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket (default: as for the reports).")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(name: .customLong("as-of"), help: "Business date, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -48,7 +44,7 @@ struct IncidentsCommand: ParsableCommand {
 
     func run() throws {
         let day = asOf ?? .today
-        let source = LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
+        let source = location.source
         switch source {
         case .socket(let path):
             if promiseGraceDays != nil {

@@ -19,11 +19,7 @@ struct LimitsCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one.")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(name: .customLong("as-of"), help: "Date of the limit and status shown, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -36,7 +32,7 @@ struct LimitsCommand: ParsableCommand {
 
     func run() throws {
         let day = asOf ?? .today
-        switch LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment) {
+        switch location.source {
         case .socket(let path):
             let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
             let segment = customer.addingPercentEncoding(withAllowedCharacters: unreserved) ?? customer

@@ -44,11 +44,7 @@ struct OrderCheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one.")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(help: "The customer's id.")
     var customer: String
@@ -68,7 +64,7 @@ struct OrderCheckCommand: ParsableCommand {
 
     func run() throws {
         let day = on ?? .today
-        switch LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment) {
+        switch location.source {
         case .socket(let path):
             var body = JSONWriter()
             body.beginObject()

@@ -39,11 +39,7 @@ struct ScorecardCommand: ParsableCommand {
     )
     var commissionRate: CommissionRate?
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket (default: as for the other reports).")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
@@ -54,7 +50,7 @@ struct ScorecardCommand: ParsableCommand {
         guard let period = ScorecardPeriod(from: start, to: end) else {
             throw CommandFailure("error: --from \(start) is after --to \(end)", exitCode: 2)
         }
-        let source = LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
+        let source = location.source
         switch source {
         case .socket(let path):
             if commissionRate != nil {

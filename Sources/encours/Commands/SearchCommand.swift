@@ -29,11 +29,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many matches, 1 to 500.")
     var limit: Int = 50
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket (default: as for the reports).")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
@@ -49,7 +45,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let query = SearchQuery(text)!
-        switch LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment) {
+        switch location.source {
         case .socket(let path):
             var parameters = ["q": text, "limit": String(limit), "format": format.rawValue]
             if let customer { parameters["customer"] = customer }

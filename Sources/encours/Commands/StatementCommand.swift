@@ -33,11 +33,7 @@ struct StatementCommand: ParsableCommand {
     @Argument(help: "The customer.")
     var customer: String
 
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(help: "The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one.")
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(name: .customLong("as-of"), help: "Business date of the statement, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -58,7 +54,7 @@ struct StatementCommand: ParsableCommand {
 
     func run() throws {
         let day = asOf ?? .today
-        let source = LedgerSource.choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
+        let source = location.source
         try penaltyRates.checkOffline(source)
         switch source {
         case .socket(let path):

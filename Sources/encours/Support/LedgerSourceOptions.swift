@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+
+/// `--db` and `--socket` for the commands whose other options are their own (not
+/// ``QueryOptions``): where the figures come from, chosen as ``LedgerSource/choose`` does.
+struct LedgerSourceOptions: ParsableArguments {
+    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
+    var db: String?
+
+    @Option(
+        help: """
+            The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one \
+            (else --db ./var/encours.db).
+            """
+    )
+    var socket: String?
+
+    var source: LedgerSource {
+        .choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
+    }
+}
