@@ -8,7 +8,7 @@ extension Ledger {
     public func dunningWorklist(
         on day: Day,
         scenario: DunningScenario = .standard,
-        promiseGraceDays: Int = 3,
+        promiseGraceDays: Int = PromiseOutcome.standardGraceDays,
         customer: CustomerID? = nil,
         owner: DunningOwner? = nil,
         currency: String = "EUR"

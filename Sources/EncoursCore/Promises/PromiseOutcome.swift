@@ -11,6 +11,10 @@ public enum PromiseStatus: String, Sendable, Hashable, CaseIterable {
 /// One promise to pay ("promesse de règlement") measured against the payments after it: what a
 /// collector follows up and what a sales rep's word is judged on.
 public struct PromiseOutcome: Sendable, Hashable {
+    /// Days after its promised date that a promise can still be kept, unless configured
+    /// otherwise (`[dunning] promise_grace_days`).
+    public static let standardGraceDays = 3
+
     public var promise: PromiseState
     public var status: PromiseStatus
     /// The payments counted toward it by the date (each counts toward one promise only).

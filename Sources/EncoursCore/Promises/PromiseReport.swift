@@ -62,7 +62,7 @@ extension Ledger {
     /// The promises made by `day` of every customer, or one, as they stand on `day`.
     public func promises(
         asOf day: Day,
-        graceDays: Int = 3,
+        graceDays: Int = PromiseOutcome.standardGraceDays,
         customer: CustomerID? = nil,
         currency: String = "EUR"
     ) -> PromiseReport {

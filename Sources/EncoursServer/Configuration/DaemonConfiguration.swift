@@ -37,7 +37,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `[dunning]`: the steps of the dunning worklist.
     public var dunningScenario: DunningScenario = .standard
     /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
-    public var promiseGraceDays = 3
+    public var promiseGraceDays = PromiseOutcome.standardGraceDays
     /// The file the settings were read from, re-read on SIGHUP; `nil`: none.
     public var configurationFile: String?
 

@@ -62,7 +62,7 @@ struct IncidentsCommand: ParsableCommand {
             let ledger = try LedgerOpener.open(path)
             // Not nil: the customer is given.
             let id = try LedgerOpener.checkedCustomer(customer, in: ledger, path: path)!
-            guard let history = ledger.incidents(of: id, asOf: day, promiseGraceDays: promiseGraceDays ?? 3) else {
+            guard let history = ledger.incidents(of: id, asOf: day, promiseGraceDays: promiseGraceDays ?? PromiseOutcome.standardGraceDays) else {
                 throw CommandFailure("error: customer \"\(customer)\" is not registered on \(day)")
             }
             format.print(json: history.json, table: history.table)
