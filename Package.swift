@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -52,9 +53,14 @@ let package = Package(
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictSettings
         ),
+        // Readers of what reaches the ledger: canonical NDJSON, invoicing CSV exports (fields
+        // split by CSV.swift), FEC; every error names file, line and field.
         .target(
             name: "EncoursImport",
-            dependencies: ["EncoursCore"],
+            dependencies: [
+                "EncoursCore",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Documents for people rendered from the core's figures: the statement of account as

@@ -10,12 +10,21 @@ public struct EventReadResult: Sendable, Hashable {
     public var errors: [ImportError]
     /// How many further errors were found but not kept.
     public var omittedErrorCount: Int
+    /// Lines that are no error but became no event (an FEC's other accounts), with why.
+    public var skipped: [SkippedLine]
 
-    public init(file: String, events: [ParsedEvent], errors: [ImportError], omittedErrorCount: Int) {
+    public init(
+        file: String,
+        events: [ParsedEvent],
+        errors: [ImportError],
+        omittedErrorCount: Int,
+        skipped: [SkippedLine] = []
+    ) {
         self.file = file
         self.events = events
         self.errors = errors
         self.omittedErrorCount = omittedErrorCount
+        self.skipped = skipped
     }
 
     /// Whether every event of the input was read.

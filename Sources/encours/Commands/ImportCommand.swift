@@ -8,7 +8,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Append canonical NDJSON events to the ledger database, checked whole first.",
+        abstract: "Append events from files (canonical NDJSON, or an export) to the ledger database, checked whole first.",
         discussion: """
             Every file is read and every event checked against the ledger (references, amounts, dates; see \
             docs/events.md) before anything is appended. With any error nothing is appended, every error is \
@@ -27,19 +27,42 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "NDJSON files of canonical events.")
+    @Argument(help: "Files to import, all in the --format given.")
     var files: [String]
+
+    @Option(help: "What the files are: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportFormat = .ndjson
 
     @Flag(help: "Check the files and say what would be appended; append nothing.")
     var dryRun = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one NDJSON file to import") }
+        guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
     }
 
     func run() throws {
         let started = ContinuousClock.now
-        let reader = CanonicalEventReader()
+        // A dry run against a database not created yet checks against an empty ledger in a
+        // scratch folder, so that it leaves no file behind.
+        let scratch =
+            dryRun && !FileManager.default.fileExists(atPath: database.db)
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("encours-dry-run-\(UUID().uuidString)")
+            : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let path = scratch?.appendingPathComponent("ledger.db").path ?? database.db
+        let ledger = try LedgerOpener.database(at: path, create: true)
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(databasePath: path)
+        } catch {
+            throw CommandFailure(
+                "error: \(database.db): \(error): if encoursd serves it, send the files with encours append; "
+                    + "nothing was imported"
+            )
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let reader = ExportReader(format: format, knownCustomers: KnownCustomers(ledger.ledger))
         var submissions: [LedgerDatabase.Submission] = []
         var places: [EventPlace] = []
         var errors: [String] = []
@@ -49,7 +72,7 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure("error: cannot read \(file): no such file, or not readable")
             }
             let name = (file as NSString).lastPathComponent
-            let result = data.withUnsafeBytes { reader.readNDJSON($0, file: name) }
+            let result = reader.read([UInt8](data), file: name)
             errors += result.errorReport
             submissions.reserveCapacity(submissions.count + result.events.count)
             places.reserveCapacity(places.count + result.events.count)
@@ -64,26 +87,6 @@ struct ImportCommand: ParsableCommand {
         }
 
         Terminal.progress("checking \(submissions.count) events")
-        // A dry run against a database not created yet checks against an empty ledger in a
-        // scratch folder, so that it leaves no file behind.
-        let scratch =
-            dryRun && !FileManager.default.fileExists(atPath: database.db)
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("encours-dry-run-\(UUID().uuidString)")
-            : nil
-        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        let path = scratch?.appendingPathComponent("ledger.db").path ?? database.db
-        let ledger = try LedgerOpener.database(at: path, create: true)
-        let lock: DatabaseLock
-        do {
-            lock = try DatabaseLock(databasePath: path)
-        } catch {
-            Terminal.endProgress()
-            throw CommandFailure(
-                "error: \(database.db): \(error): if encoursd serves it, send the files with encours append; "
-                    + "nothing was imported"
-            )
-        }
-        defer { withExtendedLifetime(lock) {} }
         let report: LedgerDatabase.AppendReport
         do {
             report =
@@ -154,3 +157,5 @@ struct ImportCommand: ParsableCommand {
         }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

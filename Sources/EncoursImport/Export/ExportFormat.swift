@@ -1,0 +1,8 @@
+/// The kinds of file `encours import` and the daemon's inbox read.
+///
+/// Canonical NDJSON is the ledger's own format; the others are what French invoicing and
+/// accounting software export, turned into canonical events on the way in.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+    /// One canonical event per line (docs/events.md).
+    case ndjson
+}

@@ -1,0 +1,34 @@
+import EncoursCore
+
+/// Reads a file in any ``ExportFormat`` into canonical events, the one way the CLI and the
+/// daemon's inbox both take, so a file means the same whichever picks it up.
+///
+/// ```swift
+/// let reader = ExportReader(format: .ndjson)
+/// let result = reader.read(bytes, file: "events.ndjson")
+/// ```
+public struct ExportReader: Sendable {
+    public var format: ExportFormat
+    /// The customers the ledger has: exports register only the others.
+    public var knownCustomers: KnownCustomers
+    /// How many errors are kept; further ones are only counted.
+    public var errorLimit: Int
+
+    public init(
+        format: ExportFormat,
+        knownCustomers: KnownCustomers = .none,
+        errorLimit: Int = CanonicalEventReader.defaultErrorLimit
+    ) {
+        self.format = format
+        self.knownCustomers = knownCustomers
+        self.errorLimit = errorLimit
+    }
+
+    /// The events of a whole file, or every error in it (up to ``errorLimit``).
+    public func read(_ bytes: [UInt8], file: String) -> EventReadResult {
+        switch format {
+        case .ndjson:
+            CanonicalEventReader(errorLimit: errorLimit).readNDJSON(bytes, file: file)
+        }
+    }
+}

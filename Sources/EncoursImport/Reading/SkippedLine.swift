@@ -1,0 +1,19 @@
+/// A line of an export that became no event, and why.
+///
+/// An FEC holds every account of the books, and a CSV export may carry lines (quotes,
+/// cancelled documents) the ledger does not record; those are not errors, but the operator
+/// must be able to check that nothing was dropped by mistake, so each one is reported.
+public struct SkippedLine: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// Why, in words: `account 70100000 is not a customer account (411…)`.
+    public var reason: String
+
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "\(file):\(line): skipped: \(reason)" }
+}
