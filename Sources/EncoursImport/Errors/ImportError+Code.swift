@@ -29,5 +29,11 @@ extension ImportError {
         case invalidChoice = "invalid_choice"
         /// A whole number (`terms_days`) is fractional, negative or out of range.
         case invalidInteger = "invalid_integer"
+        /// An export holds bytes that are not text in its declared encoding.
+        case invalidEncoding = "invalid_encoding"
+        /// A CSV export ends inside a quoted field: cut short, or a quote unbalanced.
+        case unterminatedQuote = "unterminated_quote"
+        /// A column the mapping (or the FEC format) needs is not in the file's header.
+        case missingColumn = "missing_column"
     }
 }

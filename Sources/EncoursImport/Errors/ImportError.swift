@@ -15,6 +15,9 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The field, with its path inside arrays and objects: `amount`, `allocations[1].amount`.
     public var field: String?
+    /// In a CSV or FEC export, the column the value was read from, as its header names it
+    /// (or its 1-based number in a file without a header): `Montant TTC`, `Debit`.
+    public var column: String?
     /// The event's type, once it is known.
     public var eventType: EventType?
     public var code: Code
@@ -25,6 +28,7 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         file: String,
         line: Int,
         field: String? = nil,
+        column: String? = nil,
         eventType: EventType? = nil,
         code: Code,
         message: String
@@ -32,14 +36,16 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.field = field
+        self.column = column
         self.eventType = eventType
         self.code = code
         self.message = message
     }
 
-    /// `file:line: type: field "name": message`, leaving out what is not known.
+    /// `file:line: column "name": type: field "name": message`, leaving out what is not known.
     public var description: String {
         var text = line > 0 ? "\(file):\(line): " : "\(file): "
+        if let column { text += "column \"\(column)\": " }
         if let eventType { text += "\(eventType.rawValue): " }
         if let field { text += "field \"\(field)\": " }
         return text + message
