@@ -56,6 +56,11 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// ``utf8(_:)-(UnsafeRawBufferPointer)`` over an array.
+    public func utf8(_ bytes: [UInt8]) throws(TextDecodingError) -> [UInt8] {
+        try bytes.withUnsafeBytes { raw in Result { () throws(TextDecodingError) in try utf8(raw) } }.get()
+    }
+
     /// The encoding of an FEC file, which the law allows to be UTF-8 or ISO 8859-15: UTF-8
     /// when the bytes are valid UTF-8 (plain ASCII included), Latin-9 otherwise.
     public static func utf8OrLatin9(_ bytes: UnsafeRawBufferPointer) -> TextEncoding {
