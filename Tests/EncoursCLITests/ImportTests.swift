@@ -67,6 +67,7 @@ struct ImportTests {
         #expect(
             run.stderr == """
                 conflict.ndjson:2: invoice.issued: conflict: key "invoice.issued:FA-1" is already recorded (seq 3) with different content
+                  amount: recorded 1000.00, new 1000.01
                 nothing was imported
 
                 """
@@ -85,6 +86,7 @@ struct ImportTests {
         #expect(
             run.stderr == """
                 notes.ndjson:2: note.logged: conflict: key "note.logged:N-1" is already used at notes.ndjson:1: note.logged with different content
+                  text: recorded called, new called again
                 nothing was imported
 
                 """

@@ -129,6 +129,14 @@ struct DaemonRoutesTests {
         let details = (conflict.object["error"] as? [String: Any])?["details"] as? [[String: Any]]
         #expect(details?.first?["line"] as? Int == 2)
         #expect(details?.first?["recorded_seq"] as? Int == 3)
+        // Each changed field, in the contract's spelling: the amount, and the order left out.
+        let differences = details?.first?["differences"] as? [[String: Any]]
+        #expect(differences?.map { $0["field"] as? String } == ["amount", "order"])
+        #expect(differences?.first?["recorded"] as? String == "300.00")
+        #expect(differences?.first?["new"] as? String == "999.00")
+        #expect(differences?.last?["recorded"] as? String == "O1")
+        #expect(differences?.last?["new"] is NSNull)
+        #expect((details?.first?["message"] as? String)?.hasSuffix("amount: recorded 300.00, new 999.00; order: recorded O1, new (absent)") == true)
         let health = try await daemon.client.get("/v1/health")
         #expect(health.body.contains("\"last_seq\":6"))
     }

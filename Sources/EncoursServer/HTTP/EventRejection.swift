@@ -37,6 +37,11 @@ enum EventRejection {
         switch error {
         case .conflicts(let conflicts):
             for conflict in conflicts {
+                let differences =
+                    conflict.holderEvent.map {
+                        EventDifference.between(recorded: $0, new: parsed[conflict.index].event)
+                    } ?? []
+                let changes = differences.isEmpty ? "" : ": " + differences.map(\.description).joined(separator: "; ")
                 writer.beginObject()
                 writer.key("line")
                 writer.raw(String(parsed[conflict.index].line))
@@ -49,6 +54,7 @@ enum EventRejection {
                     writer.member(
                         "message",
                         "\(place(conflict.index)): key \"\(conflict.key)\" is already recorded (seq \(seq)) with different content"
+                            + changes
                     )
                 case .batch(let first):
                     writer.key("first_line")
@@ -56,8 +62,21 @@ enum EventRejection {
                     writer.member(
                         "message",
                         "\(place(conflict.index)): key \"\(conflict.key)\" is already used at \(place(first)) with different content"
+                            + changes
                     )
                 }
+                writer.key("differences")
+                writer.beginArray()
+                for difference in differences {
+                    writer.beginObject()
+                    writer.member("field", difference.field)
+                    writer.key("recorded")
+                    if let recorded = difference.recorded { writer.string(recorded) } else { writer.null() }
+                    writer.key("new")
+                    if let new = difference.new { writer.string(new) } else { writer.null() }
+                    writer.endObject()
+                }
+                writer.endArray()
                 writer.endObject()
             }
             writer.endArray()

@@ -284,7 +284,14 @@ public final class LedgerDatabase: @unchecked Sendable {
                 if rows[first].record == row.record {
                     status.append(.duplicateInBatch(first: first))
                 } else {
-                    conflicts.append(.init(index: index, key: row.key, holder: .batch(index: first)))
+                    conflicts.append(
+                        .init(
+                            index: index,
+                            key: row.key,
+                            holder: .batch(index: first),
+                            holderEvent: submissions[first].event
+                        )
+                    )
                     status.append(.new)
                 }
                 continue
@@ -304,7 +311,15 @@ public final class LedgerDatabase: @unchecked Sendable {
                 if recorded.record == rows[index].record {
                     status[index] = .duplicateOfLogged(seq: recorded.seq)
                 } else {
-                    conflicts.append(.init(index: index, key: rows[index].key, holder: .logged(seq: recorded.seq)))
+                    let recordedEvent = recorded.record.withUnsafeBytes { try? EventRecordCodec.decode($0) }
+                    conflicts.append(
+                        .init(
+                            index: index,
+                            key: rows[index].key,
+                            holder: .logged(seq: recorded.seq),
+                            holderEvent: recordedEvent
+                        )
+                    )
                 }
             }
             // A later duplicate of a recorded event within the batch is that event's duplicate.

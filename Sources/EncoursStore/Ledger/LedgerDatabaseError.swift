@@ -24,6 +24,16 @@ public enum LedgerDatabaseError: Error, Sendable, CustomStringConvertible {
         public var index: Int
         public var key: String
         public var holder: EventLogError.KeyHolder
+        /// The event holding the key (recorded, or earlier in the batch), to say field by
+        /// field what differs; `nil` only if a recorded row no longer decodes.
+        public var holderEvent: Event?
+
+        public init(index: Int, key: String, holder: EventLogError.KeyHolder, holderEvent: Event?) {
+            self.index = index
+            self.key = key
+            self.holder = holder
+            self.holderEvent = holderEvent
+        }
 
         public var description: String {
             switch holder {

@@ -95,7 +95,9 @@ struct ImportCommand: ParsableCommand {
                 : try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)
         } catch {
             Terminal.endProgress()
-            throw CommandFailure(Self.describe(error, places: places) + "\nnothing was imported")
+            throw CommandFailure(
+                Self.describe(error, places: places, events: submissions.map(\.event)) + "\nnothing was imported"
+            )
         }
         Terminal.endProgress()
         if dryRun {
@@ -131,19 +133,24 @@ struct ImportCommand: ParsableCommand {
         var type: EventType
     }
 
-    static func describe(_ error: LedgerDatabaseError, places: [EventPlace]) -> String {
+    static func describe(_ error: LedgerDatabaseError, places: [EventPlace], events: [Event]) -> String {
         func place(_ index: Int) -> String {
             "\(places[index].file):\(places[index].line): \(places[index].type.rawValue)"
         }
         switch error {
         case .conflicts(let conflicts):
             return conflicts.map { conflict in
-                switch conflict.holder {
-                case .logged(let seq):
-                    "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already recorded (seq \(seq)) with different content"
-                case .batch(let first):
-                    "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already used at \(place(first)) with different content"
+                let line =
+                    switch conflict.holder {
+                    case .logged(let seq):
+                        "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already recorded (seq \(seq)) with different content"
+                    case .batch(let first):
+                        "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already used at \(place(first)) with different content"
+                    }
+                let differences = conflict.holderEvent.map {
+                    EventDifference.between(recorded: $0, new: events[conflict.index])
                 }
+                return ([line] + (differences ?? []).map { "  \($0)" }).joined(separator: "\n")
             }.joined(separator: "\n")
         case .rejected(let items):
             let limit = CanonicalEventReader.defaultErrorLimit
