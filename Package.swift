@@ -60,6 +60,8 @@ let package = Package(
             dependencies: [
                 "EncoursCore",
                 .product(name: "CSV", package: "CSV.swift"),
+                // CSV mapping files are TOML, read as the daemon's configuration is.
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSettings
         ),

@@ -35,5 +35,12 @@ extension ImportError {
         case unterminatedQuote = "unterminated_quote"
         /// A column the mapping (or the FEC format) needs is not in the file's header.
         case missingColumn = "missing_column"
+        /// A CSV line's kind column holds a value the mapping does not list.
+        case unknownKind = "unknown_kind"
+        /// A CSV export (or an FEC) has no byte but blank lines: a failed export, refused
+        /// rather than imported as nothing.
+        case emptyFile = "empty_file"
+        /// A CSV export given without the mapping file that says how to read it.
+        case missingMapping = "missing_mapping"
     }
 }

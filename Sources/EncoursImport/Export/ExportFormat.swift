@@ -5,4 +5,6 @@
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// One canonical event per line (docs/events.md).
     case ndjson
+    /// An invoicing tool's CSV export, read as a ``CSVMapping`` file says.
+    case csv
 }

@@ -13,15 +13,19 @@ public struct ExportReader: Sendable {
     public var knownCustomers: KnownCustomers
     /// How many errors are kept; further ones are only counted.
     public var errorLimit: Int
+    /// How a CSV export is laid out; required for ``ExportFormat/csv``.
+    public var csvMapping: CSVMapping?
 
     public init(
         format: ExportFormat,
         knownCustomers: KnownCustomers = .none,
-        errorLimit: Int = CanonicalEventReader.defaultErrorLimit
+        errorLimit: Int = CanonicalEventReader.defaultErrorLimit,
+        csvMapping: CSVMapping? = nil
     ) {
         self.format = format
         self.knownCustomers = knownCustomers
         self.errorLimit = errorLimit
+        self.csvMapping = csvMapping
     }
 
     /// The events of a whole file, or every error in it (up to ``errorLimit``).
@@ -29,6 +33,26 @@ public struct ExportReader: Sendable {
         switch format {
         case .ndjson:
             CanonicalEventReader(errorLimit: errorLimit).readNDJSON(bytes, file: file)
+        case .csv:
+            if let csvMapping {
+                CSVExportReader(mapping: csvMapping, knownCustomers: knownCustomers, errorLimit: errorLimit)
+                    .read(bytes, file: file)
+            } else {
+                EventReadResult(
+                    file: file,
+                    events: [],
+                    errors: [
+                        ImportError(
+                            file: file,
+                            line: 0,
+                            code: .missingMapping,
+                            message: "a CSV export is read through a mapping file that names its columns: "
+                                + "give one with --mapping (docs/imports.md)"
+                        )
+                    ],
+                    omittedErrorCount: 0
+                )
+            }
         }
     }
 }

@@ -31,8 +31,8 @@ public struct AmountFormat: Sendable, Hashable {
     )
 
     /// The amount `text` writes, signed: a leading `-` or `+`, leading zeros, surrounding
-    /// spaces, a euro sign before or after, and grouping characters between digits (before
-    /// the decimal separator) are accepted.
+    /// spaces, a euro sign before or after, and grouping characters before the decimal
+    /// separator, each between a digit and a group of exactly three digits, are accepted.
     public func amount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
         var scalars = Array(text.unicodeScalars)
         func trim() {
@@ -43,6 +43,9 @@ public struct AmountFormat: Sendable, Hashable {
         guard !scalars.isEmpty else { throw .empty }
         func isDigit(_ index: Int) -> Bool {
             index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
+        }
+        func isGroupOfThree(_ start: Int) -> Bool {
+            isDigit(start) && isDigit(start + 1) && isDigit(start + 2) && !isDigit(start + 3)
         }
         var normalized: [UInt8] = []
         normalized.reserveCapacity(scalars.count)
@@ -55,7 +58,9 @@ public struct AmountFormat: Sendable, Hashable {
                 normalized.append(UInt8(ascii: "."))
             } else if index == 0, scalar == "-" || scalar == "+" {
                 normalized.append(UInt8(scalar.value))
-            } else if groupingSeparators.contains(scalar), !seenDecimal, isDigit(index - 1), isDigit(index + 1) {
+            } else if groupingSeparators.contains(scalar), !seenDecimal, isDigit(index - 1), isGroupOfThree(index + 1) {
+                // Three digits after a grouping character, or `12.50` read with a decimal
+                // comma would silently become 1250.
                 continue
             } else {
                 throw .notADecimalNumber

@@ -22,6 +22,12 @@ struct ImportCommand: ParsableCommand {
               encours import --db ./var/encours.db events.ndjson
               encours import --db ./var/encours.db monday.ndjson tuesday.ndjson
               encours import --db ./var/encours.db --dry-run full-export.ndjson
+              encours import --db ./var/encours.db --format csv --mapping docs/mappings/journal-des-ventes.toml ventes.csv
+
+            --format csv reads an invoicing tool's CSV export through a mapping file (TOML) that names its \
+            columns and says how it writes amounts, dates and text; docs/imports.md lists every key, and \
+            docs/mappings/ holds examples. Customers the ledger does not know are registered from the \
+            mapping's [customer] columns. Lines the mapping ignores are listed as skipped.
             """
     )
 
@@ -36,12 +42,25 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the files and say what would be appended; append nothing.")
     var dryRun = false
 
+    @Option(help: "With --format csv: the mapping file (TOML) naming the export's columns (docs/imports.md).")
+    var mapping: String?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
+        if format == .csv && mapping == nil {
+            throw ValidationError(
+                "--format csv needs --mapping FILE: a TOML file naming the export's columns "
+                    + "(keys in docs/imports.md, examples in docs/mappings/)"
+            )
+        }
+        if format != .csv && mapping != nil {
+            throw ValidationError("--mapping is read only with --format csv")
+        }
     }
 
     func run() throws {
         let started = ContinuousClock.now
+        let csvMapping = try mapping.map(Self.loadMapping)
         // A dry run against a database not created yet checks against an empty ledger in a
         // scratch folder, so that it leaves no file behind.
         let scratch =
@@ -62,7 +81,11 @@ struct ImportCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let reader = ExportReader(format: format, knownCustomers: KnownCustomers(ledger.ledger))
+        var reader = ExportReader(format: format, knownCustomers: KnownCustomers(ledger.ledger), csvMapping: csvMapping)
+        // Customers a file registers are known to the files after it, which must not register
+        // them again (on another day: a conflict).
+        let ledgerCustomers = reader.knownCustomers
+        var registered: Set<CustomerID> = []
         var submissions: [LedgerDatabase.Submission] = []
         var places: [EventPlace] = []
         var errors: [String] = []
@@ -72,13 +95,17 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure("error: cannot read \(file): no such file, or not readable")
             }
             let name = (file as NSString).lastPathComponent
+            let earlierFiles = registered
+            reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
             let result = reader.read([UInt8](data), file: name)
             errors += result.errorReport
+            Self.report(result)
             submissions.reserveCapacity(submissions.count + result.events.count)
             places.reserveCapacity(places.count + result.events.count)
             for parsed in result.events {
                 submissions.append(.init(event: parsed.event, payload: parsed.payload))
                 places.append(EventPlace(file: name, line: parsed.line, type: parsed.event.type))
+                if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
             }
         }
         guard errors.isEmpty else {
@@ -118,6 +145,32 @@ struct ImportCommand: ParsableCommand {
         Terminal.progress("checkpointing \(database.db)")
         try? ledger.log.checkpoint()
         Terminal.endProgress()
+    }
+
+    /// Reads a CSV mapping file; any error in it stops the command before an export is read.
+    static func loadMapping(_ path: String) throws -> CSVMapping {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("error: cannot read the mapping \(path): no such file, or not readable")
+        }
+        do {
+            return try CSVMapping(toml: String(decoding: data, as: UTF8.self), source: path)
+        } catch {
+            throw CommandFailure("error: \(error)\nnothing was imported")
+        }
+    }
+
+    /// What a file gave besides events: the lines skipped and why (the first of them), or
+    /// that it held nothing to import.
+    static func report(_ result: EventReadResult) {
+        guard result.isValid else { return }
+        if result.events.isEmpty && result.skipped.isEmpty {
+            Terminal.write("\(result.file): nothing to import in this file\n")
+        }
+        let limit = CanonicalEventReader.defaultErrorLimit
+        for line in result.skipped.prefix(limit) { Terminal.write("\(line)\n") }
+        if result.skipped.count > limit {
+            Terminal.write("\(result.file): \(result.skipped.count - limit) more skipped lines not shown\n")
+        }
     }
 
     /// The Unix user running the command: the `actor` of what it appends.

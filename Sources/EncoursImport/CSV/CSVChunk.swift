@@ -1,0 +1,32 @@
+import EncoursCore
+
+/// What one chunk of a CSV export became, on one core: its events, errors and skipped
+/// lines in file order, and the customers it names, for the registrations decided after.
+struct CSVChunk: Sendable {
+    var events: [ParsedEvent] = []
+    /// The first errors of the chunk, up to the reader's limit; the rest are only counted.
+    var errors: [ImportError] = []
+    var omittedErrorCount = 0
+    var skipped: [SkippedLine] = []
+    /// Each customer the chunk's events name (only when the mapping registers customers).
+    var customers: [CustomerID: CSVChunkCustomer] = [:]
+    /// The same customers, in the order the chunk first names them.
+    var customerOrder: [CustomerID] = []
+}
+
+/// A customer as one chunk saw it: where it first appears, its earliest day, and the
+/// `customer.registered` its first line gives (or why that line gives none).
+struct CSVChunkCustomer: Sendable {
+    /// The index in ``CSVChunk/events`` of the first event naming the customer.
+    var firstEvent: Int
+    var line: Int
+    var earliest: Day
+    var registration: CSVRegistration
+}
+
+/// The profile read from a customer's first line, or the errors in it; an error only counts
+/// if the customer turns out to need registering (new to the ledger, and first seen here).
+enum CSVRegistration: Sendable {
+    case profile(CustomerProfile)
+    case errors([ImportError])
+}

@@ -1,0 +1,211 @@
+import EncoursCore
+
+/// Turns the records of one chunk of a CSV export into events, on one core.
+///
+/// Every column was resolved to an index before; a line costs array reads, the parsing of
+/// its amount and days, and the writing of its canonical JSON, nothing looked up by name.
+struct CSVChunkConverter {
+    let columns: CSVColumns<CSVColumn>
+    let amountFormat: AmountFormat
+    let dayFormat: DayFormat
+    let file: String
+    /// Records starting before this line are the header.
+    let firstDataLine: Int
+    let errorLimit: Int
+    private let writer = CanonicalEventWriter()
+    private(set) var chunk = CSVChunk()
+
+    init(mapping: CSVMapping, columns: CSVColumns<CSVColumn>, file: String, firstDataLine: Int, errorLimit: Int) {
+        self.columns = columns
+        self.amountFormat = mapping.amountFormat
+        self.dayFormat = mapping.dayFormat
+        self.file = file
+        self.firstDataLine = firstDataLine
+        self.errorLimit = errorLimit
+    }
+
+    mutating func convert(_ record: DelimitedText.Record) {
+        guard record.line >= firstDataLine else { return }
+        var reader = CSVLineReader(file: file, record: record, amountFormat: amountFormat, dayFormat: dayFormat)
+        let event = kind(&reader).flatMap { kind in
+            switch kind {
+            case .invoice: columns.invoice.flatMap { Self.invoice($0, &reader) }
+            case .creditNote: columns.creditNote.flatMap { Self.creditNote($0, &reader) }
+            case .payment: columns.payment.flatMap { Self.payment($0, &reader) }
+            case .order: columns.order.flatMap { Self.order($0, &reader) }
+            }
+        }
+        guard reader.errors.isEmpty else {
+            keep(reader.errors)
+            return
+        }
+        guard let event else { return }
+        if let customer = event.namedCustomer, let customerColumns = columns.customer {
+            track(customer, on: event.on, record: record, customerColumns)
+        }
+        chunk.events.append(ParsedEvent(line: record.line, event: event, payload: writer.json(event)))
+    }
+
+    private mutating func keep(_ errors: [ImportError]) {
+        for error in errors {
+            if chunk.errors.count < errorLimit {
+                chunk.errors.append(error)
+            } else {
+                chunk.omittedErrorCount += 1
+            }
+        }
+    }
+
+    /// The line's kind; `nil` for a line the mapping ignores (then reported as skipped) or
+    /// one whose kind is unknown (then an error).
+    private mutating func kind(_ reader: inout CSVLineReader) -> CSVDocumentKind? {
+        switch columns.kind {
+        case .fixed(let kind):
+            return kind
+        case .column(let column, let values):
+            guard let text = reader.cell(column, nil) else { return nil }
+            guard let value = values.first(where: { $0.value == text }) else {
+                let known = values.map { "\"\($0.value)\"" }.joined(separator: ", ")
+                reader.add(column, nil, .unknownKind, "\"\(text)\" is not a value the mapping lists in [kind] (\(known))")
+                return nil
+            }
+            guard let kind = value.kind else {
+                let reason = "column \"\(column.label)\" is \"\(text)\", which the mapping ignores (kind.ignore)"
+                chunk.skipped.append(SkippedLine(file: file, line: reader.line, reason: reason))
+                return nil
+            }
+            return kind
+        }
+    }
+
+    // MARK: - Kinds
+
+    /// An invoice, or the credit note a negative invoice stands for when the mapping says so.
+    private static func invoice(_ columns: CSVInvoiceColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event? {
+        let type = EventType.invoiceIssued
+        let invoice = reader.requiredText(columns.invoice, type, "the invoice number")
+        let customer = reader.requiredText(columns.customer, type, "the customer's id")
+        let on = reader.requiredDay(columns.on, type, "the issue date")
+        let amount = reader.amount(columns.amount, type, negativeAllowed: columns.negativeAmount == .creditNote)
+        guard let invoice, let customer, let on, let amount else { return nil }
+        if amount.isNegative {
+            let credited = columns.creditedInvoice.flatMap { reader.optionalText($0, .creditNoteIssued) }
+            return .creditNoteIssued(
+                CreditNoteIssued(
+                    customer: CustomerID(customer),
+                    creditNote: CreditNoteID(invoice),
+                    amount: -amount,
+                    invoice: credited.map { InvoiceID($0) },
+                    on: on
+                )
+            )
+        }
+        let dueOn = columns.dueOn.flatMap { reader.optionalDay($0, type) }
+        let order = columns.order.flatMap { reader.optionalText($0, type) }
+        return .invoiceIssued(
+            InvoiceIssued(
+                customer: CustomerID(customer),
+                invoice: InvoiceID(invoice),
+                amount: amount,
+                on: on,
+                dueOn: dueOn,
+                order: order.map { OrderID($0) }
+            )
+        )
+    }
+
+    private static func creditNote(_ columns: CSVCreditNoteColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event? {
+        let type = EventType.creditNoteIssued
+        let creditNote = reader.requiredText(columns.creditNote, type, "the credit note number")
+        let customer = reader.requiredText(columns.customer, type, "the customer's id")
+        let on = reader.requiredDay(columns.on, type, "the issue date")
+        let amount = reader.amount(columns.amount, type)
+        let invoice = columns.invoice.flatMap { reader.optionalText($0, type) }
+        guard let creditNote, let customer, let on, let amount else { return nil }
+        return .creditNoteIssued(
+            CreditNoteIssued(
+                customer: CustomerID(customer),
+                creditNote: CreditNoteID(creditNote),
+                amount: amount,
+                invoice: invoice.map { InvoiceID($0) },
+                on: on
+            )
+        )
+    }
+
+    /// A payment; the invoice it settles, when the line names one, gets the whole amount.
+    private static func payment(_ columns: CSVPaymentColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event? {
+        let type = EventType.paymentReceived
+        let payment = reader.requiredText(columns.payment, type, "the payment's reference")
+        let customer = reader.requiredText(columns.customer, type, "the customer's id")
+        let on = reader.requiredDay(columns.on, type, "the day it was received")
+        let amount = reader.amount(columns.amount, type)
+        let invoice = columns.invoice.flatMap { reader.optionalText($0, type) }
+        guard let payment, let customer, let on, let amount else { return nil }
+        return .paymentReceived(
+            PaymentReceived(
+                customer: CustomerID(customer),
+                payment: PaymentID(payment),
+                amount: amount,
+                on: on,
+                allocations: invoice.map { [Allocation(invoice: InvoiceID($0), amount: amount)] } ?? []
+            )
+        )
+    }
+
+    private static func order(_ columns: CSVOrderColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event? {
+        let type = EventType.orderPlaced
+        let order = reader.requiredText(columns.order, type, "the order number")
+        let customer = reader.requiredText(columns.customer, type, "the customer's id")
+        let on = reader.requiredDay(columns.on, type, "the order date")
+        let amount = reader.amount(columns.amount, type)
+        guard let order, let customer, let on, let amount else { return nil }
+        return .orderPlaced(OrderPlaced(customer: CustomerID(customer), order: OrderID(order), amount: amount, on: on))
+    }
+
+    // MARK: - Customers
+
+    private mutating func track(
+        _ customer: CustomerID,
+        on day: Day,
+        record: DelimitedText.Record,
+        _ columns: CSVCustomerColumns<CSVColumn>
+    ) {
+        if let index = chunk.customers.index(forKey: customer) {
+            if day < chunk.customers.values[index].earliest { chunk.customers.values[index].earliest = day }
+            return
+        }
+        chunk.customers[customer] = CSVChunkCustomer(
+            firstEvent: chunk.events.count,
+            line: record.line,
+            earliest: day,
+            registration: registration(columns, record)
+        )
+        chunk.customerOrder.append(customer)
+    }
+
+    /// The profile on a customer's first line in the chunk. Its errors are kept apart: they
+    /// count only if the customer is new to the ledger and first appears in the file here.
+    private func registration(_ columns: CSVCustomerColumns<CSVColumn>, _ record: DelimitedText.Record) -> CSVRegistration {
+        var reader = CSVLineReader(file: file, record: record, amountFormat: amountFormat, dayFormat: dayFormat)
+        let type = EventType.customerRegistered
+        let legalName = reader.requiredText(columns.legalName, type, "the legal name of a customer new to the ledger")
+        var profile = CustomerProfile(legalName: legalName)
+        profile.tradeName = columns.tradeName.flatMap { reader.optionalText($0, type) }
+        profile.siren = columns.siren.flatMap { reader.optionalText($0, type) }
+        profile.salesRep = columns.salesRep.flatMap { reader.optionalText($0, type) }.map { SalesRepID($0) }
+        if let column = columns.termsDays, let text = reader.optionalText(column, type) {
+            if let days = Int(text), (0...EventFields.maximumTermsDays).contains(days) {
+                profile.termsDays = days
+            } else {
+                reader.add(
+                    column,
+                    type,
+                    .invalidInteger,
+                    "\"\(text)\" is not a whole number of days from 0 to \(EventFields.maximumTermsDays)"
+                )
+            }
+        }
+        return reader.errors.isEmpty ? .profile(profile) : .errors(reader.errors)
+    }
+}

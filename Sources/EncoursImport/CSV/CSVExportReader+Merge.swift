@@ -1,0 +1,77 @@
+import EncoursCore
+
+extension CSVExportReader {
+    /// A customer to register: new to the ledger, first named in chunk `chunk` at `firstEvent`.
+    private struct Registration {
+        var customer: CustomerID
+        var chunk: Int
+        var seen: CSVChunkCustomer
+    }
+
+    /// Joins the chunks in file order and inserts a `customer.registered` just before the
+    /// first document of each customer the ledger does not know, dated the earliest day of
+    /// that customer's lines in the file (so that a file not sorted by date still has every
+    /// document on or after its customer's registration).
+    func merge(_ chunks: [CSVChunk], file: String) -> EventReadResult {
+        var registrations: [Registration] = []
+        var pending: [CustomerID: Int] = [:]
+        var known: Set<CustomerID> = []
+        for (index, chunk) in chunks.enumerated() {
+            for customer in chunk.customerOrder {
+                guard let seen = chunk.customers[customer] else { continue }
+                if let earlier = pending[customer] {
+                    registrations[earlier].seen.earliest = min(registrations[earlier].seen.earliest, seen.earliest)
+                } else if !known.contains(customer) {
+                    if knownCustomers.contains(customer) {
+                        known.insert(customer)
+                    } else {
+                        pending[customer] = registrations.count
+                        registrations.append(Registration(customer: customer, chunk: index, seen: seen))
+                    }
+                }
+            }
+        }
+
+        let writer = CanonicalEventWriter()
+        var events: [ParsedEvent] = []
+        events.reserveCapacity(chunks.reduce(registrations.count) { $0 + $1.events.count })
+        var errors: [ImportError] = []
+        var omitted = 0
+        var skipped: [SkippedLine] = []
+        var next = 0
+        for (index, chunk) in chunks.enumerated() {
+            var chunkErrors = chunk.errors
+            var copied = 0
+            // Registrations are in chunk order, and in each chunk in the order of first mention.
+            while next < registrations.count, registrations[next].chunk == index {
+                let registration = registrations[next]
+                next += 1
+                events.append(contentsOf: chunk.events[copied..<registration.seen.firstEvent])
+                copied = registration.seen.firstEvent
+                switch registration.seen.registration {
+                case .profile(let profile):
+                    let event = Event.customerRegistered(
+                        CustomerRegistered(customer: registration.customer, profile: profile, on: registration.seen.earliest)
+                    )
+                    events.append(ParsedEvent(line: registration.seen.line, event: event, payload: writer.json(event)))
+                case .errors(let problems):
+                    chunkErrors.append(contentsOf: problems)
+                }
+            }
+            events.append(contentsOf: chunk.events[copied...])
+            if chunkErrors.count > chunk.errors.count {
+                // Stable, so a line's errors keep their column order.
+                chunkErrors = chunkErrors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+                    .map(\.element)
+            }
+            errors.append(contentsOf: chunkErrors)
+            omitted += chunk.omittedErrorCount
+            skipped.append(contentsOf: chunk.skipped)
+        }
+        if errors.count > errorLimit {
+            omitted += errors.count - errorLimit
+            errors.removeLast(errors.count - errorLimit)
+        }
+        return EventReadResult(file: file, events: events, errors: errors, omittedErrorCount: omitted, skipped: skipped)
+    }
+}
