@@ -42,5 +42,8 @@ extension ImportError {
         case emptyFile = "empty_file"
         /// A CSV export given without the mapping file that says how to read it.
         case missingMapping = "missing_mapping"
+        /// A line of an FEC has more or fewer fields than its header names columns: a label
+        /// holding the separator, or a line cut short, would shift every column after it.
+        case wrongFieldCount = "wrong_field_count"
     }
 }

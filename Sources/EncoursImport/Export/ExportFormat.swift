@@ -7,4 +7,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case ndjson
     /// An invoicing tool's CSV export, read as a ``CSVMapping`` file says.
     case csv
+    /// A Fichier des Écritures Comptables (article A47 A-1 LPF): the customer accounts of
+    /// the books become customers, invoices, credit notes and payments (``FECReader``).
+    case fec
 }

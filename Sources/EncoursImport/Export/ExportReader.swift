@@ -13,6 +13,8 @@ public struct ExportReader: Sendable {
     public var knownCustomers: KnownCustomers
     /// How many errors are kept; further ones are only counted.
     public var errorLimit: Int
+    /// How an FEC is read: sales and opening journals, terms, lettering.
+    public var fec: FECOptions
     /// How a CSV export is laid out; required for ``ExportFormat/csv``.
     public var csvMapping: CSVMapping?
 
@@ -20,11 +22,13 @@ public struct ExportReader: Sendable {
         format: ExportFormat,
         knownCustomers: KnownCustomers = .none,
         errorLimit: Int = CanonicalEventReader.defaultErrorLimit,
+        fec: FECOptions = FECOptions(),
         csvMapping: CSVMapping? = nil
     ) {
         self.format = format
         self.knownCustomers = knownCustomers
         self.errorLimit = errorLimit
+        self.fec = fec
         self.csvMapping = csvMapping
     }
 
@@ -53,6 +57,8 @@ public struct ExportReader: Sendable {
                     omittedErrorCount: 0
                 )
             }
+        case .fec:
+            FECReader(options: fec, knownCustomers: knownCustomers, errorLimit: errorLimit).read(bytes, file: file)
         }
     }
 }

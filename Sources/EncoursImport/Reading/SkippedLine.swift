@@ -8,11 +8,16 @@ public struct SkippedLine: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// Why, in words: `account 70100000 is not a customer account (411…)`.
     public var reason: String
+    /// The reason without this line's particulars (`not a customer account (411…)`), to
+    /// count lines by: an FEC skips lines on hundreds of accounts for one reason. `nil` when
+    /// the reason has no particulars.
+    public var category: String?
 
-    public init(file: String, line: Int, reason: String) {
+    public init(file: String, line: Int, reason: String, category: String? = nil) {
         self.file = file
         self.line = line
         self.reason = reason
+        self.category = category
     }
 
     public var description: String { "\(file):\(line): skipped: \(reason)" }

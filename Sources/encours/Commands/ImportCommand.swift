@@ -28,6 +28,15 @@ struct ImportCommand: ParsableCommand {
             columns and says how it writes amounts, dates and text; docs/imports.md lists every key, and \
             docs/mappings/ holds examples. Customers the ledger does not know are registered from the \
             mapping's [customer] columns. Lines the mapping ignores are listed as skipped.
+
+            --format fec reads a Fichier des Écritures Comptables (tab or |, UTF-8 or ISO 8859-15): lines on \
+            customer accounts (411…) become customers, invoices (debits in a sales journal), credit notes \
+            (credits there) and payments (credits elsewhere); opening balances (journal AN) carry open \
+            invoices forward; lettering (EcritureLet) allocates payments. Sales journals are VE, VT, VEN, VTE or \
+            any whose label holds "vente", unless --sales-journal names them. Every other line is skipped: a \
+            count per reason is printed on standard error, every line with --show-skipped. See docs/imports.md.
+              encours import --db ./var/encours.db --format fec 123456789FEC20251231.txt
+              encours import --db ./var/encours.db --format fec --sales-journal VT1 --terms-days 45 FEC.txt
             """
     )
 
@@ -45,6 +54,37 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "With --format csv: the mapping file (TOML) naming the export's columns (docs/imports.md).")
     var mapping: String?
 
+    @Option(
+        name: .customLong("sales-journal"),
+        help: ArgumentHelp(
+            "With --format fec: a journal code holding sales; repeat for several "
+                + "(default: VE, VT, VEN, VTE, or a label with \"vente\")."
+        )
+    )
+    var salesJournals: [String] = []
+
+    @Option(
+        name: .customLong("opening-journal"),
+        help: ArgumentHelp(
+            "With --format fec: the journal code of opening balances; repeat for several "
+                + "(default: AN, RAN, or a label with \"nouveau\")."
+        )
+    )
+    var openingJournals: [String] = []
+
+    @Option(
+        help: "With --format fec: payment terms, in days, of the customers it registers (default: the ledger's 30)."
+    )
+    var termsDays: Int?
+
+    @Flag(
+        help: "With --format fec: leave lettering (EcritureLet) out; every payment settles the oldest invoices first."
+    )
+    var ignoreLettering = false
+
+    @Flag(help: "With --format fec: list every skipped line on standard error, not only the count per reason.")
+    var showSkipped = false
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
         if format == .csv && mapping == nil {
@@ -55,6 +95,16 @@ struct ImportCommand: ParsableCommand {
         }
         if format != .csv && mapping != nil {
             throw ValidationError("--mapping is read only with --format csv")
+        }
+        let fecOptionGiven = !salesJournals.isEmpty || !openingJournals.isEmpty || termsDays != nil || ignoreLettering
+        if format != .fec && (fecOptionGiven || showSkipped) {
+            throw ValidationError(
+                "--sales-journal, --opening-journal, --terms-days, --ignore-lettering and --show-skipped are read "
+                    + "only with --format fec"
+            )
+        }
+        if let termsDays, !(0...3650).contains(termsDays) {
+            throw ValidationError("--terms-days must be between 0 and 3650, not \(termsDays)")
         }
     }
 
@@ -82,6 +132,12 @@ struct ImportCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
 
         var reader = ExportReader(format: format, knownCustomers: KnownCustomers(ledger.ledger), csvMapping: csvMapping)
+        reader.fec = FECOptions(
+            salesJournals: salesJournals,
+            openingJournals: openingJournals,
+            termsDays: termsDays,
+            usesLettering: !ignoreLettering
+        )
         // Customers a file registers are known to the files after it, which must not register
         // them again (on another day: a conflict).
         let ledgerCustomers = reader.knownCustomers
@@ -99,7 +155,11 @@ struct ImportCommand: ParsableCommand {
             reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
             let result = reader.read([UInt8](data), file: name)
             errors += result.errorReport
-            Self.report(result)
+            if format == .fec {
+                reportSkipped(result)
+            } else {
+                Self.report(result)
+            }
             submissions.reserveCapacity(submissions.count + result.events.count)
             places.reserveCapacity(places.count + result.events.count)
             for parsed in result.events {
@@ -171,6 +231,27 @@ struct ImportCommand: ParsableCommand {
         if result.skipped.count > limit {
             Terminal.write("\(result.file): \(result.skipped.count - limit) more skipped lines not shown\n")
         }
+    }
+
+    /// An FEC's skipped lines, on standard error: most of the books are not receivables, so a
+    /// count per reason, and every line only when asked (`--show-skipped`).
+    func reportSkipped(_ result: EventReadResult) {
+        guard result.isValid else { return }
+        if result.events.isEmpty && result.skipped.isEmpty {
+            Terminal.write("\(result.file): nothing to import in this file\n")
+        }
+        if showSkipped {
+            // In blocks: a write per line would make a million-line FEC wait on the terminal.
+            var block = ""
+            for (index, line) in result.skipped.enumerated() {
+                block += line.description + "\n"
+                if index % 4096 == 4095 || index == result.skipped.count - 1 {
+                    FileHandle.standardError.write(Data(block.utf8))
+                    block = ""
+                }
+            }
+        }
+        for line in SkippedLinesSummary(file: result.file, skipped: result.skipped).lines { Terminal.warn(line) }
     }
 
     /// The Unix user running the command: the `actor` of what it appends.

@@ -1,0 +1,198 @@
+import Dispatch
+import EncoursCore
+import Synchronization
+
+/// Turns the customer lines of an FEC into canonical events: the customers it meets for the
+/// first time, invoices, credit notes and payments, with lettering as allocations.
+///
+/// Pure (no I/O, no clock): the same lines, options and known customers give the same
+/// events, in the ledger's order (day, then registrations, invoices, credit notes,
+/// payments, then file order), which is what lets a payment be allocated to an invoice of
+/// the same day. The rules are in docs/imports.md ("FEC").
+struct FECConversion: Sendable {
+    let file: String
+    let options: FECOptions
+    let knownCustomers: KnownCustomers
+
+    /// What the lines became.
+    struct Result: Sendable {
+        var events: [ParsedEvent]
+        var skipped: [SkippedLine]
+    }
+
+    func convert(_ lines: [FECCustomerLine]) -> Result {
+        var skipped: [SkippedLine] = []
+        var documents = self.documents(lines, skipped: &skipped)
+        if options.usesLettering { settleLettering(&documents) }
+        var events = registrations(lines: lines, documents: documents)
+        events.reserveCapacity(events.count + documents.count)
+        for document in documents {
+            events.append((document.on, document.kind.rawValue, document.line, event(document)))
+        }
+        events.sort { lhs, rhs in
+            if lhs.on != rhs.on { return lhs.on < rhs.on }
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            return lhs.line < rhs.line
+        }
+        return Result(events: Self.parsedEvents(events), skipped: skipped)
+    }
+
+    // MARK: - Lines to documents
+
+    private func documents(_ lines: [FECCustomerLine], skipped: inout [SkippedLine]) -> [FECDocument] {
+        let ids = FECEntryIDs.ids(for: lines)
+        let journals = FECJournals(options)
+        var kinds: [String: FECJournalKind] = [:]
+        var documents: [FECDocument] = []
+        documents.reserveCapacity(lines.count)
+        for (position, line) in lines.enumerated() {
+            guard !line.amount.isZero else {
+                skipped.append(SkippedLine(file: file, line: line.line, reason: "zero amount"))
+                continue
+            }
+            let journal: FECJournalKind
+            if let known = kinds[line.journal] {
+                journal = known
+            } else {
+                journal = journals.kind(code: line.journal, label: line.journalLabel)
+                kinds[line.journal] = journal
+            }
+            let isDebit = line.amount.isPositive
+            var on = line.entryDate
+            let kind: FECDocument.Kind
+            switch (journal, isDebit) {
+            case (.sales, true):
+                kind = .invoice
+            case (.sales, false):
+                kind = .creditNote
+            case (.opening, true):
+                kind = .invoice
+                // Software that carries the original invoice's date forward writes it here.
+                if let pieceDate = line.pieceDate, pieceDate < on { on = pieceDate }
+            case (.opening, false), (.other, false):
+                kind = .payment
+            case (.other, true):
+                skipped.append(
+                    SkippedLine(
+                        file: file,
+                        line: line.line,
+                        reason: "a debit on a customer account in journal \(line.journal), neither a sales nor an "
+                            + "opening journal (a refund, a rejected payment or an adjustment)",
+                        category: "a debit on a customer account outside sales and opening journals"
+                    )
+                )
+                continue
+            }
+            documents.append(
+                FECDocument(
+                    kind: kind,
+                    line: line.line,
+                    id: ids[position],
+                    customer: line.customer,
+                    amount: isDebit ? line.amount : -line.amount,
+                    on: on,
+                    lettering: line.lettering
+                )
+            )
+        }
+        return documents
+    }
+
+    private func settleLettering(_ documents: inout [FECDocument]) {
+        struct Group: Hashable {
+            var customer: String
+            var lettering: String
+        }
+        var groups: [Group: [Int]] = [:]
+        var order: [Group] = []
+        for (index, document) in documents.enumerated() where !document.lettering.isEmpty {
+            let group = Group(customer: document.customer, lettering: document.lettering)
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: []].append(index)
+        }
+        for group in order { FECLettering.settle(groups[group]!, in: &documents) }
+    }
+
+    // MARK: - Events
+
+    private typealias Placed = (on: Day, rank: Int, line: Int, event: Event)
+
+    /// A `customer.registered` for each customer the ledger does not know, dated on its
+    /// earliest event and named from its first line in the file.
+    private func registrations(lines: [FECCustomerLine], documents: [FECDocument]) -> [Placed] {
+        var earliest: [String: Day] = [:]
+        for document in documents where earliest[document.customer].map({ document.on < $0 }) ?? true {
+            earliest[document.customer] = document.on
+        }
+        var placed: [Placed] = []
+        var seen: Set<String> = []
+        for line in lines where seen.insert(line.customer).inserted {
+            guard let on = earliest[line.customer] else { continue }  // every line of it skipped
+            let customer = CustomerID(line.customer)
+            guard !knownCustomers.contains(customer) else { continue }
+            let name = line.customerName.isEmpty ? line.customer : line.customerName
+            let registered = CustomerRegistered(
+                customer: customer,
+                profile: CustomerProfile(legalName: name, termsDays: options.termsDays),
+                on: on
+            )
+            placed.append((on, 0, line.line, .customerRegistered(registered)))
+        }
+        return placed
+    }
+
+    private func event(_ document: FECDocument) -> Event {
+        let customer = CustomerID(document.customer)
+        switch document.kind {
+        case .invoice:
+            return .invoiceIssued(
+                InvoiceIssued(
+                    customer: customer,
+                    invoice: InvoiceID(document.id),
+                    amount: document.amount,
+                    on: document.on
+                )
+            )
+        case .creditNote:
+            return .creditNoteIssued(
+                CreditNoteIssued(
+                    customer: customer,
+                    creditNote: CreditNoteID(document.id),
+                    amount: document.amount,
+                    invoice: document.invoice.map { InvoiceID($0) },
+                    on: document.on
+                )
+            )
+        case .payment:
+            return .paymentReceived(
+                PaymentReceived(
+                    customer: customer,
+                    payment: PaymentID(document.id),
+                    amount: document.amount,
+                    on: document.on,
+                    allocations: document.allocations
+                )
+            )
+        }
+    }
+
+    /// Events with their canonical JSON, written on every core: the payload is the largest
+    /// part of the work once lines are read.
+    private static func parsedEvents(_ placed: [Placed]) -> [ParsedEvent] {
+        let chunkSize = 16_384
+        let chunkCount = (placed.count + chunkSize - 1) / chunkSize
+        let results = Mutex<[[ParsedEvent]]>(Array(repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let writer = CanonicalEventWriter()
+            let range = (chunk * chunkSize)..<min(placed.count, (chunk + 1) * chunkSize)
+            var events: [ParsedEvent] = []
+            events.reserveCapacity(range.count)
+            for index in range {
+                let item = placed[index]
+                events.append(ParsedEvent(line: item.line, event: item.event, payload: writer.json(item.event)))
+            }
+            results.withLock { $0[chunk] = events }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+}

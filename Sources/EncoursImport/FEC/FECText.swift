@@ -1,0 +1,68 @@
+/// An FEC's text as UTF-8, and the separator its header line uses.
+///
+/// Article A47 A-1 allows UTF-8 or ISO 8859-15 and a tab or `|` between fields, and says
+/// nothing in the file which one was chosen: the encoding is told from the bytes (valid
+/// UTF-8, else Latin-9) and the separator from the header line, which holds seventeen of
+/// them at least.
+struct FECText: Sendable {
+    var utf8: [UInt8]
+    var separator: Unicode.Scalar
+
+    /// Decodes `bytes`; throws when they are no text in either encoding, or when the first
+    /// line has neither separator (or the file is empty).
+    static func decode(_ bytes: [UInt8], file: String) throws(ImportError) -> FECText {
+        let decoded = bytes.withUnsafeBytes { raw -> Result<[UInt8], TextDecodingError> in
+            do throws(TextDecodingError) {
+                return .success(try TextEncoding.utf8OrLatin9(raw).utf8(raw))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let utf8: [UInt8]
+        switch decoded {
+        case .success(let text):
+            utf8 = text
+        case .failure(let error):
+            throw ImportError(
+                file: file,
+                line: error.line,
+                code: .invalidEncoding,
+                message: "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at column \(error.column) is "
+                    + "neither UTF-8 nor ISO 8859-15 text, the encodings an FEC may use (article A47 A-1)"
+            )
+        }
+        var start = 0
+        var line = 1
+        // Blank lines before the header are tolerated, as DelimitedText drops them.
+        while start < utf8.count, utf8[start] == 0x0A || utf8[start] == 0x0D {
+            if utf8[start] == 0x0A { line += 1 }
+            start += 1
+        }
+        guard start < utf8.count else {
+            throw ImportError(
+                file: file,
+                line: 0,
+                code: .emptyFile,
+                message: "the file is empty: an FEC starts with a header line naming its columns (article A47 A-1)"
+            )
+        }
+        var tabs = 0
+        var pipes = 0
+        var index = start
+        while index < utf8.count, utf8[index] != 0x0A {
+            if utf8[index] == UInt8(ascii: "\t") { tabs += 1 }
+            if utf8[index] == UInt8(ascii: "|") { pipes += 1 }
+            index += 1
+        }
+        guard tabs > 0 || pipes > 0 else {
+            throw ImportError(
+                file: file,
+                line: line,
+                code: .missingColumn,
+                message: "the first line is not an FEC header: its column names are separated by neither a tab "
+                    + "nor | (article A47 A-1)"
+            )
+        }
+        return FECText(utf8: utf8, separator: tabs >= pipes ? "\t" : "|")
+    }
+}
