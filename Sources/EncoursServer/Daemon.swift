@@ -39,6 +39,8 @@ public struct Daemon: Sendable {
         let notifier = SystemdNotifier(environment: environment)
         try Self.createFolder(of: configuration.databasePath)
         try Self.createFolder(of: configuration.socketPath)
+        let inboxFolder = configuration.inbox.map { InboxFolder(path: $0.folder) }
+        try inboxFolder?.prepare()
         let lock: DatabaseLock
         do {
             lock = try DatabaseLock(databasePath: configuration.databasePath)
@@ -122,7 +124,7 @@ public struct Daemon: Sendable {
             },
             logger: logger
         )
-        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: LedgerService(
                     database: database,
@@ -133,7 +135,27 @@ public struct Daemon: Sendable {
                 ),
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup
-            ),
+            )
+        ]
+        if let inbox = configuration.inbox, let inboxFolder {
+            // After the ledger: shut down before it, so the file being imported finishes
+            // while the writer still takes batches.
+            let importer = InboxImporter(
+                folder: inboxFolder,
+                settings: inbox,
+                database: database,
+                writer: writer,
+                clock: { RecordedAt.now }
+            )
+            services.append(
+                .init(
+                    service: InboxService(settings: inbox, importer: importer, status: status, logger: logger),
+                    successTerminationBehavior: .gracefullyShutdownGroup,
+                    failureTerminationBehavior: .gracefullyShutdownGroup
+                )
+            )
+        }
+        services += [
             .init(
                 service: app,
                 successTerminationBehavior: .gracefullyShutdownGroup,

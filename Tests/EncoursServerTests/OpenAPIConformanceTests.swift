@@ -297,8 +297,16 @@ struct OpenAPIConformanceTests {
         """
 
     @Test func everyAnswerMatchesTheDocument() async throws {
-        // A small body limit, so that 413 is cheap to provoke.
-        let daemon = try await RunningDaemon(environment: ["ENCOURS_MAX_BODY_BYTES": "1000"])
+        // A small body limit, so that 413 is cheap to provoke; an inbox, so that its status
+        // and metrics are there.
+        let inboxFolder = try TemporaryDirectory(prefix: "encoursd-openapi")
+        let inboxConfiguration = inboxFolder.file("encours.toml")
+        try "[inbox]\nfolder = \"inbox\"\n".write(toFile: inboxConfiguration, atomically: true, encoding: .utf8)
+        let daemon = try await RunningDaemon(
+            folder: inboxFolder,
+            arguments: ["--config", inboxConfiguration],
+            environment: ["ENCOURS_MAX_BODY_BYTES": "1000"]
+        )
         let spec = try await OpenAPISpec.load(from: daemon)
         let check = OpenAPIConformance(spec: spec)
         let client = daemon.client

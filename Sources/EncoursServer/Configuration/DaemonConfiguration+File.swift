@@ -17,6 +17,7 @@ extension DaemonConfiguration {
         "statements": ["templates"],
         "commission": ["rate", "sales_reps"],
         "dunning": ["promise_grace_days", "steps"],
+        "inbox": TOMLFileReader.inboxKeys,
     ]
 
     mutating func apply(toml text: String, file: String) throws(ConfigurationError) {
@@ -75,6 +76,7 @@ extension DaemonConfiguration {
             if let days = try reader.promiseGraceDays(dunning) { promiseGraceDays = days }
             if let scenario = try reader.dunningScenario(dunning) { dunningScenario = scenario }
         }
+        if let inbox = root["inbox"]?.table { self.inbox = try reader.inbox(inbox) }
     }
 }
 

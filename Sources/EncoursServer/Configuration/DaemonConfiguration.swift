@@ -38,6 +38,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var dunningScenario: DunningScenario = .standard
     /// `[dunning] promise_grace_days`: days after its due date a promise to pay can still be kept.
     public var promiseGraceDays = PromiseOutcome.standardGraceDays
+    /// `[inbox]`: the folder of dropped export files; `nil`: no inbox.
+    public var inbox: InboxSettings?
     /// The file the settings were read from, re-read on SIGHUP; `nil`: none.
     public var configurationFile: String?
 

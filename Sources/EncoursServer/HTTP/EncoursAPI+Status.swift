@@ -35,6 +35,8 @@ extension EncoursAPI {
             writer.key("snapshot_seq")
             if let sequence = status.snapshotSequence { writer.raw(String(sequence)) } else { writer.null() }
             writer.optionalMember("snapshot_at", status.snapshotAt)
+            writer.key("inbox")
+            writeInbox(to: &writer)
             writer.endObject()
             return JSONResponse.make(writer.text)
         }
@@ -51,6 +53,23 @@ extension EncoursAPI {
         router.get("/v1/openapi.json") { _, _ in
             JSONResponse.make(OpenAPIDocument.json)
         }
+    }
+
+    /// The inbox folder and the files moved out of it since the start; `null` without one.
+    private func writeInbox(to writer: inout JSONWriter) {
+        guard let inbox = settings.current.inbox else {
+            writer.null()
+            return
+        }
+        let counts = status.inbox
+        writer.beginObject()
+        writer.member("folder", inbox.folder)
+        writer.key("done")
+        writer.raw(String(counts.done))
+        writer.key("rejected")
+        writer.raw(String(counts.rejected))
+        writer.optionalMember("last_file_at", counts.lastFileAt)
+        writer.endObject()
     }
 
     /// The database file and its write-ahead log, as `ls` would add them up.

@@ -7,6 +7,15 @@ public final class DaemonStatus: Sendable {
         var lastAppendAt: String?
         var snapshotSequence: Int64?
         var snapshotAt: String?
+        var inbox = InboxCounts()
+    }
+
+    /// The files the inbox has moved since the daemon started.
+    public struct InboxCounts: Sendable, Equatable {
+        public var done = 0
+        public var rejected = 0
+        /// When the last one was moved.
+        public var lastFileAt: String?
     }
 
     public let startedAt: String
@@ -22,11 +31,22 @@ public final class DaemonStatus: Sendable {
     public var lastAppendAt: String? { state.withLock { $0.lastAppendAt } }
     public var snapshotSequence: Int64? { state.withLock { $0.snapshotSequence } }
     public var snapshotAt: String? { state.withLock { $0.snapshotAt } }
+    public var inbox: InboxCounts { state.withLock { $0.inbox } }
 
     public var uptimeSeconds: Int64 { (ContinuousClock.now - startedInstant).components.seconds }
 
     func appended(at time: String) {
         state.withLock { $0.lastAppendAt = time }
+    }
+
+    func inboxFinished(_ outcome: InboxFolder.Outcome, at time: String) {
+        state.withLock {
+            switch outcome {
+            case .done: $0.inbox.done += 1
+            case .rejected: $0.inbox.rejected += 1
+            }
+            $0.inbox.lastFileAt = time
+        }
     }
 
     func snapshotted(sequence: Int64, at time: String) {
