@@ -40,9 +40,8 @@ final class FolderWatcher: Sendable {
                 inotify = descriptor
                 usesInotify = true
             } else {
-                logger.notice(
-                    "inbox: inotify unavailable (\(String(cString: strerror(errno)))): the folder is only polled"
-                )
+                let reason = String(cString: strerror(errno))
+                logger.notice("inbox: inotify unavailable (\(reason)): the folder is only polled")
                 if descriptor >= 0 { close(descriptor) }
                 inotify = -1
                 usesInotify = false
@@ -59,17 +58,22 @@ final class FolderWatcher: Sendable {
         }
     }
 
-    /// Returns when the folder changed, after `timeout`, or once interrupted.
+    /// Returns when the folder changed, after `timeout`, or once interrupted (a cancelled
+    /// task interrupts).
     func wait(upTo timeout: Duration) async {
         let milliseconds = Int32(clamping: Int64(max(0, (timeout / .milliseconds(1)).rounded(.up))))
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            queue.async { [self] in
-                var descriptors = [pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0)]
-                if inotify >= 0 { descriptors.append(pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)) }
-                _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
-                drainEvents()
-                continuation.resume()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                queue.async { [self] in
+                    var descriptors = [pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0)]
+                    if inotify >= 0 { descriptors.append(pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)) }
+                    _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+                    drainEvents()
+                    continuation.resume()
+                }
             }
+        } onCancel: {
+            interrupt()
         }
     }
 
