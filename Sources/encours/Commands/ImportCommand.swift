@@ -111,6 +111,13 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let csvMapping = try mapping.map(Self.loadMapping)
+        // Every file is found before the database is opened: a mistyped name creates nothing.
+        let contents = try files.map { file in
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure("error: cannot read \(file): no such file, or not readable")
+            }
+            return (name: (file as NSString).lastPathComponent, path: file, bytes: [UInt8](data))
+        }
         // A dry run against a database not created yet checks against an empty ledger in a
         // scratch folder, so that it leaves no file behind.
         let scratch =
@@ -145,15 +152,11 @@ struct ImportCommand: ParsableCommand {
         var submissions: [LedgerDatabase.Submission] = []
         var places: [EventPlace] = []
         var errors: [String] = []
-        for file in files {
-            Terminal.progress("reading \(file)")
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure("error: cannot read \(file): no such file, or not readable")
-            }
-            let name = (file as NSString).lastPathComponent
+        for (name, path, bytes) in contents {
+            Terminal.progress("reading \(path)")
             let earlierFiles = registered
             reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
-            let result = reader.read([UInt8](data), file: name)
+            let result = reader.read(bytes, file: name)
             errors += result.errorReport
             if format == .fec {
                 reportSkipped(result)
