@@ -136,6 +136,7 @@ struct DaemonInboxTests {
             text.contains("changed.ndjson:1: customer.registered: conflict: key \"customer.registered:K1\""),
             "\(text)"
         )
+        #expect(text.contains("\n  legal_name: recorded Kappa SARL, new Kappa SAS\n"), "\(text)")
         #expect(text.contains("errors: 1\n"), "\(text)")
         #expect(try await Self.lastSequence(daemon) == 1)
     }

@@ -41,6 +41,13 @@ public struct EventDifference: Sendable, Hashable, CustomStringConvertible {
         return differences
     }
 
+    /// A conflict as import reports print it: `headline`, then each difference on its own
+    /// line, indented; the headline alone when the holding event is not known.
+    public static func report(_ headline: String, recorded: Event?, new: Event) -> String {
+        let differences = recorded.map { between(recorded: $0, new: new) } ?? []
+        return ([headline] + differences.map { "  \($0)" }).joined(separator: "\n")
+    }
+
     /// The top-level members of a canonical JSON object: names and values, a string's value
     /// without its quotes, any other value as its JSON text.
     private static func members(of json: String) -> [(String, String)] {

@@ -132,7 +132,13 @@ struct InboxImporter: Sendable {
         }
         switch error {
         case .conflicts(let conflicts):
-            return conflicts.map { "\(place($0.index)): \($0)" }
+            return conflicts.map { conflict in
+                EventDifference.report(
+                    "\(place(conflict.index)): \(conflict)",
+                    recorded: conflict.holderEvent,
+                    new: events[conflict.index].event
+                )
+            }
         case .rejected(let items):
             return items.map { item in item.index.map { "\(place($0)): \(item.violation)" } ?? "\(item.violation)" }
         case .ordersRefused(let orders):

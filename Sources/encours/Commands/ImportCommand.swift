@@ -284,10 +284,7 @@ struct ImportCommand: ParsableCommand {
                     case .batch(let first):
                         "\(place(conflict.index)): conflict: key \"\(conflict.key)\" is already used at \(place(first)) with different content"
                     }
-                let differences = conflict.holderEvent.map {
-                    EventDifference.between(recorded: $0, new: events[conflict.index])
-                }
-                return ([line] + (differences ?? []).map { "  \($0)" }).joined(separator: "\n")
+                return EventDifference.report(line, recorded: conflict.holderEvent, new: events[conflict.index])
             }.joined(separator: "\n")
         case .rejected(let items):
             let limit = CanonicalEventReader.defaultErrorLimit
