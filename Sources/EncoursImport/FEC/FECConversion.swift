@@ -20,14 +20,25 @@ struct FECConversion: Sendable {
         var skipped: [SkippedLine]
     }
 
+    /// The customers the lines name, in order of first appearance.
+    struct Customers {
+        var ids: [String] = []
+        /// The name on each customer's first line, and that line.
+        var names: [String] = []
+        var firstLines: [Int] = []
+        /// The day of each customer's earliest event; `nil` when all its lines were skipped.
+        var earliest: [Day?] = []
+    }
+
     func convert(_ lines: [FECCustomerLine]) -> Result {
         var skipped: [SkippedLine] = []
-        var documents = self.documents(lines, skipped: &skipped)
-        if options.usesLettering { settleLettering(&documents) }
-        var events = registrations(lines: lines, documents: documents)
+        var customers = Customers()
+        var documents = self.documents(lines, customers: &customers, skipped: &skipped)
+        if options.usesLettering { Self.settleLettering(&documents, customerCount: customers.ids.count) }
+        var events = registrations(customers)
         events.reserveCapacity(events.count + documents.count)
         for document in documents {
-            events.append((document.on, document.kind.rawValue, document.line, event(document)))
+            events.append((document.on, document.kind.rawValue, document.line, event(document, customers)))
         }
         events.sort { lhs, rhs in
             if lhs.on != rhs.on { return lhs.on < rhs.on }
@@ -39,24 +50,44 @@ struct FECConversion: Sendable {
 
     // MARK: - Lines to documents
 
-    private func documents(_ lines: [FECCustomerLine], skipped: inout [SkippedLine]) -> [FECDocument] {
+    private func documents(
+        _ lines: [FECCustomerLine],
+        customers: inout Customers,
+        skipped: inout [SkippedLine]
+    ) -> [FECDocument] {
         let ids = FECEntryIDs.ids(for: lines)
         let journals = FECJournals(options)
         var kinds: [String: FECJournalKind] = [:]
+        var lastJournal: (code: String, kind: FECJournalKind)?
+        var customerIndex: [String: Int] = [:]
         var documents: [FECDocument] = []
         documents.reserveCapacity(lines.count)
         for (position, line) in lines.enumerated() {
+            let customer: Int
+            if let known = customerIndex[line.customer] {
+                customer = known
+            } else {
+                customer = customers.ids.count
+                customerIndex[line.customer] = customer
+                customers.ids.append(line.customer)
+                customers.names.append(line.customerName)
+                customers.firstLines.append(line.line)
+                customers.earliest.append(nil)
+            }
             guard !line.amount.isZero else {
                 skipped.append(SkippedLine(file: file, line: line.line, reason: "zero amount"))
                 continue
             }
             let journal: FECJournalKind
-            if let known = kinds[line.journal] {
+            if let lastJournal, lastJournal.code == line.journal {
+                journal = lastJournal.kind
+            } else if let known = kinds[line.journal] {
                 journal = known
             } else {
                 journal = journals.kind(code: line.journal, label: line.journalLabel)
                 kinds[line.journal] = journal
             }
+            lastJournal = (line.journal, journal)
             let isDebit = line.amount.isPositive
             var on = line.entryDate
             let kind: FECDocument.Kind
@@ -83,12 +114,13 @@ struct FECConversion: Sendable {
                 )
                 continue
             }
+            if customers.earliest[customer].map({ on < $0 }) ?? true { customers.earliest[customer] = on }
             documents.append(
                 FECDocument(
                     kind: kind,
                     line: line.line,
                     id: ids[position],
-                    customer: line.customer,
+                    customer: customer,
                     amount: isDebit ? line.amount : -line.amount,
                     on: on,
                     lettering: line.lettering
@@ -98,19 +130,40 @@ struct FECConversion: Sendable {
         return documents
     }
 
-    private func settleLettering(_ documents: inout [FECDocument]) {
+    /// Settles each lettering group (one customer, one `EcritureLet`): the groups are found
+    /// with one dictionary access per lettered document and laid out in one flat array.
+    private static func settleLettering(_ documents: inout [FECDocument], customerCount: Int) {
         struct Group: Hashable {
-            var customer: String
+            var customer: Int
             var lettering: String
         }
-        var groups: [Group: [Int]] = [:]
-        var order: [Group] = []
+        var groupIndex: [Group: Int] = [:]
+        var groupOf = [Int](repeating: -1, count: documents.count)
+        var sizes: [Int] = []
         for (index, document) in documents.enumerated() where !document.lettering.isEmpty {
             let group = Group(customer: document.customer, lettering: document.lettering)
-            if groups[group] == nil { order.append(group) }
-            groups[group, default: []].append(index)
+            let number: Int
+            if let known = groupIndex[group] {
+                number = known
+            } else {
+                number = sizes.count
+                groupIndex[group] = number
+                sizes.append(0)
+            }
+            groupOf[index] = number
+            sizes[number] += 1
         }
-        for group in order { FECLettering.settle(groups[group]!, in: &documents) }
+        var starts = [Int](repeating: 0, count: sizes.count + 1)
+        for (group, size) in sizes.enumerated() { starts[group + 1] = starts[group] + size }
+        var members = [Int](repeating: 0, count: starts[sizes.count])
+        var filled = starts
+        for (index, group) in groupOf.enumerated() where group >= 0 {
+            members[filled[group]] = index
+            filled[group] += 1
+        }
+        for group in sizes.indices {
+            FECLettering.settle(members[starts[group]..<starts[group + 1]], in: &documents)
+        }
     }
 
     // MARK: - Events
@@ -119,30 +172,25 @@ struct FECConversion: Sendable {
 
     /// A `customer.registered` for each customer the ledger does not know, dated on its
     /// earliest event and named from its first line in the file.
-    private func registrations(lines: [FECCustomerLine], documents: [FECDocument]) -> [Placed] {
-        var earliest: [String: Day] = [:]
-        for document in documents where earliest[document.customer].map({ document.on < $0 }) ?? true {
-            earliest[document.customer] = document.on
-        }
+    private func registrations(_ customers: Customers) -> [Placed] {
         var placed: [Placed] = []
-        var seen: Set<String> = []
-        for line in lines where seen.insert(line.customer).inserted {
-            guard let on = earliest[line.customer] else { continue }  // every line of it skipped
-            let customer = CustomerID(line.customer)
+        for index in customers.ids.indices {
+            guard let on = customers.earliest[index] else { continue }  // every line of it skipped
+            let customer = CustomerID(customers.ids[index])
             guard !knownCustomers.contains(customer) else { continue }
-            let name = line.customerName.isEmpty ? line.customer : line.customerName
+            let name = customers.names[index].isEmpty ? customers.ids[index] : customers.names[index]
             let registered = CustomerRegistered(
                 customer: customer,
                 profile: CustomerProfile(legalName: name, termsDays: options.termsDays),
                 on: on
             )
-            placed.append((on, 0, line.line, .customerRegistered(registered)))
+            placed.append((on, 0, customers.firstLines[index], .customerRegistered(registered)))
         }
         return placed
     }
 
-    private func event(_ document: FECDocument) -> Event {
-        let customer = CustomerID(document.customer)
+    private func event(_ document: FECDocument, _ customers: Customers) -> Event {
+        let customer = CustomerID(customers.ids[document.customer])
         switch document.kind {
         case .invoice:
             return .invoiceIssued(

@@ -17,7 +17,9 @@ struct FECDocument: Sendable, Hashable {
     /// The 1-based line in the file it comes from.
     var line: Int
     var id: String
-    var customer: String
+    /// The customer, as its index in the conversion's customer table: lettering groups and
+    /// registrations look customers up by it a million times.
+    var customer: Int
     /// Positive: the kind says which way the money moves.
     var amount: Money
     var on: Day

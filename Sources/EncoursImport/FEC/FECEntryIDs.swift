@@ -22,22 +22,30 @@ enum FECEntryIDs {
 
     /// The id of each line, in the same order.
     static func ids(for lines: [FECCustomerLine]) -> [String] {
-        var counts: [Entry: Int] = [:]
-        counts.reserveCapacity(lines.count)
-        var ranks: [Int] = []
-        ranks.reserveCapacity(lines.count)
-        for line in lines {
+        // One dictionary access per line: how many lines the entry has had so far, and its
+        // first; the second line of an entry marks the first as sharing it.
+        var entries: [Entry: (count: Int, first: Int)] = [:]
+        entries.reserveCapacity(lines.count)
+        var ranks = [Int](repeating: 1, count: lines.count)
+        var shared = [Bool](repeating: false, count: lines.count)
+        func count(_ slot: inout (count: Int, first: Int)) -> (count: Int, first: Int) {
+            slot.count += 1
+            return slot
+        }
+        for (position, line) in lines.enumerated() {
             let entry = Entry(journal: line.journal, date: line.entryDate, number: line.entryNumber)
-            let rank = (counts[entry] ?? 0) + 1
-            counts[entry] = rank
-            ranks.append(rank)
+            let (rank, first) = count(&entries[entry, default: (0, position)])
+            ranks[position] = rank
+            if rank > 1 {
+                shared[position] = true
+                shared[first] = true
+            }
         }
         var ids: [String] = []
         ids.reserveCapacity(lines.count)
         for (position, line) in lines.enumerated() {
             let base = "\(line.journal)-\(line.entryDateText)-\(line.entryNumber)"
-            let entry = Entry(journal: line.journal, date: line.entryDate, number: line.entryNumber)
-            ids.append(counts[entry, default: 1] > 1 ? "\(base)-\(ranks[position])" : base)
+            ids.append(shared[position] ? "\(base)-\(ranks[position])" : base)
         }
         return ids
     }

@@ -13,7 +13,7 @@ import EncoursCore
 /// and the ledger spreads it as a payment.
 enum FECLettering {
     /// Settles one group: `members` index `documents`, all of one customer and one letter.
-    static func settle(_ members: [Int], in documents: inout [FECDocument]) {
+    static func settle(_ members: some Collection<Int>, in documents: inout [FECDocument]) {
         let ordered = members.sorted { FECDocument.precedes(documents[$0], documents[$1]) }
         var open: [(index: Int, remaining: Money)] = []
         var firstOpen = 0

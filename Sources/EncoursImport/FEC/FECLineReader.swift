@@ -15,7 +15,7 @@ struct FECLineReader: Sendable {
 
     /// The accounts of customers: `411…` in the French chart of accounts (PCG).
     static let customerAccountPrefix = "411"
-    static let otherAccountCategory = "not a customer account (\(customerAccountPrefix)…)"
+    static let otherAccountCategory = "not a customer account (\(customerAccountPrefix)*)"
 
     /// Reads a chunk's records; `errorLimit` bounds the errors kept, the others are counted.
     func read(_ records: [DelimitedText.Record], errorLimit: Int) -> FECChunk {
@@ -59,7 +59,7 @@ struct FECLineReader: Sendable {
                 if let known = otherAccountReasons[account] {
                     reason = known
                 } else {
-                    reason = "account \(account) is not a customer account (\(Self.customerAccountPrefix)…)"
+                    reason = "account \(account) is not a customer account (\(Self.customerAccountPrefix)*)"
                     otherAccountReasons[account] = reason
                 }
                 chunk.skipped.append(
@@ -131,7 +131,7 @@ struct FECLineReader: Sendable {
             if required { fail(index, .invalidDate, "the date is empty") }
             return nil
         }
-        guard let day = DayFormat.compact.day(text) else {
+        guard let day = FECValues.day(text) else {
             fail(index, .invalidDate, "\"\(text)\" is not a date written YYYYMMDD")
             return nil
         }
@@ -171,9 +171,8 @@ struct FECLineReader: Sendable {
     ) -> Money? {
         let text = fields[index].trimmingFECPadding
         if text.isEmpty, emptyIsZero { return .zero }
-        let format: AmountFormat = text.utf8.contains(UInt8(ascii: ",")) ? .decimalComma : .decimalPoint
         do {
-            return try format.amount(text)
+            return try FECValues.amount(text)
         } catch {
             fail(index, .invalidAmount, "\"\(text)\" \(EventFields.predicate(error))")
             return nil

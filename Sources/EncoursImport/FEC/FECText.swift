@@ -12,8 +12,14 @@ struct FECText: Sendable {
     /// line has neither separator (or the file is empty).
     static func decode(_ bytes: [UInt8], file: String) throws(ImportError) -> FECText {
         let decoded = bytes.withUnsafeBytes { raw -> Result<[UInt8], TextDecodingError> in
+            let encoding = TextEncoding.utf8OrLatin9(raw)
+            // Valid UTF-8 without a byte order mark is already what the reader needs: no
+            // second pass over a file of hundreds of megabytes, and no copy of it.
+            if encoding == .utf8, !(raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF) {
+                return .success(bytes)
+            }
             do throws(TextDecodingError) {
-                return .success(try TextEncoding.utf8OrLatin9(raw).utf8(raw))
+                return .success(try encoding.utf8(raw))
             } catch {
                 return .failure(error)
             }

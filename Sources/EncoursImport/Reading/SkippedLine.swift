@@ -6,9 +6,9 @@
 public struct SkippedLine: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    /// Why, in words: `account 70100000 is not a customer account (411…)`.
+    /// Why, in words: `account 70100000 is not a customer account (411*)`.
     public var reason: String
-    /// The reason without this line's particulars (`not a customer account (411…)`), to
+    /// The reason without this line's particulars (`not a customer account (411*)`), to
     /// count lines by: an FEC skips lines on hundreds of accounts for one reason. `nil` when
     /// the reason has no particulars.
     public var category: String?
