@@ -119,15 +119,15 @@ struct FECErrorTests {
         )
     }
 
-    /// Bytes 0x80–0x9F are C1 controls in ISO 8859-15 and no UTF-8 either: no FEC encoding.
-    @Test func bytesInNoFECEncoding() {
-        let bytes = Array(FECFixture.text([Self.customerLine]).utf8) + [0x93] + Array("\n".utf8)
+    /// 0x81 is no UTF-8, a C1 control in ISO 8859-15 and a hole in Windows-1252: no text.
+    @Test func bytesInNoEncoding() {
+        let bytes = Array(FECFixture.text([Self.customerLine]).utf8) + [0x81] + Array("\n".utf8)
         let result = FECFixture.read(bytes)
         #expect(result.errors.map(\.code) == [.invalidEncoding])
         #expect(
             result.errorReport == [
-                "FEC.txt:3: byte 0x93 at column 1 is neither UTF-8 nor ISO 8859-15 text, the encodings an FEC may "
-                    + "use (article A47 A-1)"
+                "FEC.txt:3: byte 0x81 at column 1 is neither UTF-8 nor ISO 8859-15 text, the encodings an FEC may "
+                    + "use (article A47 A-1), nor Windows-1252"
             ]
         )
     }

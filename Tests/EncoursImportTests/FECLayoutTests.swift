@@ -117,6 +117,28 @@ struct FECLayoutTests {
         )
     }
 
+    /// Windows-1252, which Windows exporters write although the article does not allow it:
+    /// `L’ÉPICERIE` with the typographic apostrophe 0x92, a C1 control in ISO 8859-15.
+    @Test func windows1252Text() {
+        var line = FECFixture.line(
+            "VE",
+            "00000001",
+            "20230109",
+            account: "41100000",
+            customer: "C003",
+            debit: "0000000050,00"
+        )
+        line[7] = "@NAME@"
+        let parts = FECFixture.text([line]).split(separator: "@NAME@", omittingEmptySubsequences: false)
+        let name: [UInt8] = Array("L".utf8) + [0x92, 0xC9] + Array("PICERIE".utf8)
+        let result = FECFixture.read(Array(parts[0].utf8) + name + Array(parts[1].utf8))
+        #expect(result.errorReport == [])
+        #expect(
+            result.payloads.first
+                == #"2: {"type":"customer.registered","customer":"C003","legal_name":"L’ÉPICERIE","on":"2023-01-09"}"#
+        )
+    }
+
     @Test func aHeaderAloneIsAValidFileWithNothingToImport() {
         let result = FECFixture.read(FECFixture.text([]))
         #expect(result.isValid)

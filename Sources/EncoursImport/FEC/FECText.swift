@@ -4,6 +4,10 @@
 /// nothing in the file which one was chosen: the encoding is told from the bytes (valid
 /// UTF-8, else Latin-9) and the separator from the header line, which holds seventeen of
 /// them at least.
+///
+/// Exporters on Windows often write Windows-1252 all the same (a typographic apostrophe in
+/// a label, 0x92). Bytes 0x80–0x9F are control characters in Latin-9, never text, so a file
+/// holding them is read as Windows-1252 rather than refused for a label's punctuation.
 struct FECText: Sendable {
     var utf8: [UInt8]
     var separator: Unicode.Scalar
@@ -21,7 +25,10 @@ struct FECText: Sendable {
             do throws(TextDecodingError) {
                 return .success(try encoding.utf8(raw))
             } catch {
-                return .failure(error)
+                guard encoding == .iso8859_15, let windows = try? TextEncoding.windows1252.utf8(raw) else {
+                    return .failure(error)
+                }
+                return .success(windows)
             }
         }
         let utf8: [UInt8]
@@ -34,7 +41,8 @@ struct FECText: Sendable {
                 line: error.line,
                 code: .invalidEncoding,
                 message: "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at column \(error.column) is "
-                    + "neither UTF-8 nor ISO 8859-15 text, the encodings an FEC may use (article A47 A-1)"
+                    + "neither UTF-8 nor ISO 8859-15 text, the encodings an FEC may use (article A47 A-1), "
+                    + "nor Windows-1252"
             )
         }
         var start = 0
