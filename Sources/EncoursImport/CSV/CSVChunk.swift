@@ -8,15 +8,17 @@ struct CSVChunk: Sendable {
     var errors: [ImportError] = []
     var omittedErrorCount = 0
     var skipped: [SkippedLine] = []
-    /// Each customer the chunk's events name (only when the mapping registers customers).
-    var customers: [CustomerID: CSVChunkCustomer] = [:]
-    /// The same customers, in the order the chunk first names them.
-    var customerOrder: [CustomerID] = []
+    /// Each customer the chunk's events name, in the order it first names them (only when
+    /// the mapping registers customers).
+    var customers: [CSVChunkCustomer] = []
+    /// Where each customer is in ``customers``.
+    var customerIndex: [CustomerID: Int] = [:]
 }
 
 /// A customer as one chunk saw it: where it first appears, its earliest day, and the
 /// `customer.registered` its first line gives (or why that line gives none).
 struct CSVChunkCustomer: Sendable {
+    var customer: CustomerID
     /// The index in ``CSVChunk/events`` of the first event naming the customer.
     var firstEvent: Int
     var line: Int

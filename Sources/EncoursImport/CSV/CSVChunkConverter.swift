@@ -171,17 +171,20 @@ struct CSVChunkConverter {
         record: DelimitedText.Record,
         _ columns: CSVCustomerColumns<CSVColumn>
     ) {
-        if let index = chunk.customers.index(forKey: customer) {
-            if day < chunk.customers.values[index].earliest { chunk.customers.values[index].earliest = day }
+        if let index = chunk.customerIndex[customer] {
+            if day < chunk.customers[index].earliest { chunk.customers[index].earliest = day }
             return
         }
-        chunk.customers[customer] = CSVChunkCustomer(
-            firstEvent: chunk.events.count,
-            line: record.line,
-            earliest: day,
-            registration: registration(columns, record)
+        chunk.customerIndex[customer] = chunk.customers.count
+        chunk.customers.append(
+            CSVChunkCustomer(
+                customer: customer,
+                firstEvent: chunk.events.count,
+                line: record.line,
+                earliest: day,
+                registration: registration(columns, record)
+            )
         )
-        chunk.customerOrder.append(customer)
     }
 
     /// The profile on a customer's first line in the chunk. Its errors are kept apart: they

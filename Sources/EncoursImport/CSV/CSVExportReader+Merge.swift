@@ -1,9 +1,8 @@
 import EncoursCore
 
 extension CSVExportReader {
-    /// A customer to register: new to the ledger, first named in chunk `chunk` at `firstEvent`.
+    /// A customer to register: new to the ledger, first named in chunk `chunk`.
     private struct Registration {
-        var customer: CustomerID
         var chunk: Int
         var seen: CSVChunkCustomer
     }
@@ -17,8 +16,8 @@ extension CSVExportReader {
         var pending: [CustomerID: Int] = [:]
         var known: Set<CustomerID> = []
         for (index, chunk) in chunks.enumerated() {
-            for customer in chunk.customerOrder {
-                guard let seen = chunk.customers[customer] else { continue }
+            for seen in chunk.customers {
+                let customer = seen.customer
                 if let earlier = pending[customer] {
                     registrations[earlier].seen.earliest = min(registrations[earlier].seen.earliest, seen.earliest)
                 } else if !known.contains(customer) {
@@ -26,7 +25,7 @@ extension CSVExportReader {
                         known.insert(customer)
                     } else {
                         pending[customer] = registrations.count
-                        registrations.append(Registration(customer: customer, chunk: index, seen: seen))
+                        registrations.append(Registration(chunk: index, seen: seen))
                     }
                 }
             }
@@ -51,7 +50,7 @@ extension CSVExportReader {
                 switch registration.seen.registration {
                 case .profile(let profile):
                     let event = Event.customerRegistered(
-                        CustomerRegistered(customer: registration.customer, profile: profile, on: registration.seen.earliest)
+                        CustomerRegistered(customer: registration.seen.customer, profile: profile, on: registration.seen.earliest)
                     )
                     events.append(ParsedEvent(line: registration.seen.line, event: event, payload: writer.json(event)))
                 case .errors(let problems):

@@ -128,15 +128,86 @@ public struct DelimitedText: Sendable {
         }
     }
 
+    /// Records of CSV text. A line without any quote (nor a carriage return but the one
+    /// ending it) is split at its separators here, since there is nothing to unquote: that
+    /// is most lines of most exports, and the library reads text a character at a time, many
+    /// times slower. Every run of other lines goes to the library whole.
     private static func quotedRecords(
         _ bytes: UnsafeBufferPointer<UInt8>,
         firstLine: Int,
         separator: Unicode.Scalar
     ) -> [Record] {
+        var records: [Record] = []
+        var line = firstLine
+        var start = 0
+        let splitter = separator.isASCII ? UInt8(separator.value) : nil
+        // The lines not split here yet, since the first of them.
+        var run: (start: Int, line: Int)?
+        while start < bytes.count {
+            var end = start
+            var inQuotes = false
+            var plain = true
+            var lineFeedsInside = 0
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == 0x22 {
+                    inQuotes.toggle()
+                    plain = false
+                } else if byte == 0x0A {
+                    if !inQuotes { break }
+                    lineFeedsInside += 1
+                } else if byte == 0x0D, inQuotes || (end + 1 < bytes.count && bytes[end + 1] != 0x0A) {
+                    plain = false
+                }
+                end += 1
+            }
+            if plain, let splitter {
+                if let pending = run {
+                    libraryRecords(
+                        UnsafeBufferPointer(rebasing: bytes[pending.start..<start]),
+                        firstLine: pending.line,
+                        separator: separator,
+                        into: &records
+                    )
+                    run = nil
+                }
+                var contentEnd = end
+                if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                if contentEnd > start {
+                    records.append(
+                        Record(
+                            line: line,
+                            fields: fields(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), separator: splitter)
+                        )
+                    )
+                }
+            } else if run == nil {
+                run = (start, line)
+            }
+            line += 1 + lineFeedsInside
+            start = end + 1
+        }
+        if let pending = run {
+            libraryRecords(
+                UnsafeBufferPointer(rebasing: bytes[pending.start...]),
+                firstLine: pending.line,
+                separator: separator,
+                into: &records
+            )
+        }
+        return records
+    }
+
+    /// Records read by CSV.swift: quoted fields, doubled quotes, line breaks inside fields.
+    private static func libraryRecords(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        firstLine: Int,
+        separator: Unicode.Scalar,
+        into records: inout [Record]
+    ) {
         let text = String(decoding: bytes, as: UTF8.self)
         // Only the string initialiser fails, on a header it cannot read; there is none here.
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: separator) else { return [] }
-        var records: [Record] = []
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: separator) else { return }
         var line = firstLine
         while let fields = reader.next() {
             let start = line
@@ -145,7 +216,17 @@ public struct DelimitedText: Sendable {
             if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
             records.append(Record(line: start, fields: fields))
         }
-        return records
+    }
+
+    /// The fields of one line without quotes: every separator ends one.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> [String] {
+        var fields: [String] = []
+        var fieldStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+            fieldStart = index + 1
+        }
+        return fields
     }
 
     private static func plainRecords(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, separator: UInt8) -> [Record] {
