@@ -235,9 +235,16 @@ struct FECConversion: Sendable {
             let range = (chunk * chunkSize)..<min(placed.count, (chunk + 1) * chunkSize)
             var events: [ParsedEvent] = []
             events.reserveCapacity(range.count)
+            // One buffer for the chunk: each payload is then one allocation, its string.
+            var output: [UInt8] = []
+            output.reserveCapacity(512)
             for index in range {
                 let item = placed[index]
-                events.append(ParsedEvent(line: item.line, event: item.event, payload: writer.json(item.event)))
+                output.removeAll(keepingCapacity: true)
+                writer.append(item.event, to: &output)
+                events.append(
+                    ParsedEvent(line: item.line, event: item.event, payload: String(decoding: output, as: UTF8.self))
+                )
             }
             results.withLock { $0[chunk] = events }
         }
