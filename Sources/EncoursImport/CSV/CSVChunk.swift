@@ -15,20 +15,14 @@ struct CSVChunk: Sendable {
     var customerIndex: [CustomerID: Int] = [:]
 }
 
-/// A customer as one chunk saw it: where it first appears, its earliest day, and the
-/// `customer.registered` its first line gives (or why that line gives none).
+/// A customer as one chunk saw it: where it first appears and its earliest day. The line
+/// is kept whole: only if the customer needs registering (new to the ledger, and first seen
+/// in this chunk) is its profile read, once, when the chunks are joined.
 struct CSVChunkCustomer: Sendable {
     var customer: CustomerID
     /// The index in ``CSVChunk/events`` of the first event naming the customer.
     var firstEvent: Int
-    var line: Int
+    /// The line of that event.
+    var record: DelimitedText.Record
     var earliest: Day
-    var registration: CSVRegistration
-}
-
-/// The profile read from a customer's first line, or the errors in it; an error only counts
-/// if the customer turns out to need registering (new to the ledger, and first seen here).
-enum CSVRegistration: Sendable {
-    case profile(CustomerProfile)
-    case errors([ImportError])
 }

@@ -40,8 +40,8 @@ struct CSVChunkConverter {
             return
         }
         guard let event else { return }
-        if let customer = event.namedCustomer, let customerColumns = columns.customer {
-            track(customer, on: event.on, record: record, customerColumns)
+        if let customer = event.namedCustomer, columns.customer != nil {
+            track(customer, on: event.on, record: record)
         }
         chunk.events.append(ParsedEvent(line: record.line, event: event, payload: writer.json(event)))
     }
@@ -165,12 +165,7 @@ struct CSVChunkConverter {
 
     // MARK: - Customers
 
-    private mutating func track(
-        _ customer: CustomerID,
-        on day: Day,
-        record: DelimitedText.Record,
-        _ columns: CSVCustomerColumns<CSVColumn>
-    ) {
+    private mutating func track(_ customer: CustomerID, on day: Day, record: DelimitedText.Record) {
         if let index = chunk.customerIndex[customer] {
             if day < chunk.customers[index].earliest { chunk.customers[index].earliest = day }
             return
@@ -180,35 +175,9 @@ struct CSVChunkConverter {
             CSVChunkCustomer(
                 customer: customer,
                 firstEvent: chunk.events.count,
-                line: record.line,
-                earliest: day,
-                registration: registration(columns, record)
+                record: record,
+                earliest: day
             )
         )
-    }
-
-    /// The profile on a customer's first line in the chunk. Its errors are kept apart: they
-    /// count only if the customer is new to the ledger and first appears in the file here.
-    private func registration(_ columns: CSVCustomerColumns<CSVColumn>, _ record: DelimitedText.Record) -> CSVRegistration {
-        var reader = CSVLineReader(file: file, record: record, amountFormat: amountFormat, dayFormat: dayFormat)
-        let type = EventType.customerRegistered
-        let legalName = reader.requiredText(columns.legalName, type, "the legal name of a customer new to the ledger")
-        var profile = CustomerProfile(legalName: legalName)
-        profile.tradeName = columns.tradeName.flatMap { reader.optionalText($0, type) }
-        profile.siren = columns.siren.flatMap { reader.optionalText($0, type) }
-        profile.salesRep = columns.salesRep.flatMap { reader.optionalText($0, type) }.map { SalesRepID($0) }
-        if let column = columns.termsDays, let text = reader.optionalText(column, type) {
-            if let days = Int(text), (0...EventFields.maximumTermsDays).contains(days) {
-                profile.termsDays = days
-            } else {
-                reader.add(
-                    column,
-                    type,
-                    .invalidInteger,
-                    "\"\(text)\" is not a whole number of days from 0 to \(EventFields.maximumTermsDays)"
-                )
-            }
-        }
-        return reader.errors.isEmpty ? .profile(profile) : .errors(reader.errors)
     }
 }

@@ -11,7 +11,7 @@ extension CSVExportReader {
     /// first document of each customer the ledger does not know, dated the earliest day of
     /// that customer's lines in the file (so that a file not sorted by date still has every
     /// document on or after its customer's registration).
-    func merge(_ chunks: [CSVChunk], file: String) -> EventReadResult {
+    func merge(_ chunks: [CSVChunk], customerColumns: CSVCustomerColumns<CSVColumn>?, file: String) -> EventReadResult {
         var registrations: [Registration] = []
         var pending: [CustomerID: Int] = [:]
         var known: Set<CustomerID> = []
@@ -47,13 +47,15 @@ extension CSVExportReader {
                 next += 1
                 events.append(contentsOf: chunk.events[copied..<registration.seen.firstEvent])
                 copied = registration.seen.firstEvent
-                switch registration.seen.registration {
-                case .profile(let profile):
+                guard let customerColumns else { continue }
+                let seen = registration.seen
+                let (profile, problems) = CSVCustomerProfile.read(customerColumns, seen.record, mapping: mapping, file: file)
+                if problems.isEmpty {
                     let event = Event.customerRegistered(
-                        CustomerRegistered(customer: registration.seen.customer, profile: profile, on: registration.seen.earliest)
+                        CustomerRegistered(customer: seen.customer, profile: profile, on: seen.earliest)
                     )
-                    events.append(ParsedEvent(line: registration.seen.line, event: event, payload: writer.json(event)))
-                case .errors(let problems):
+                    events.append(ParsedEvent(line: seen.record.line, event: event, payload: writer.json(event)))
+                } else {
                     chunkErrors.append(contentsOf: problems)
                 }
             }

@@ -78,7 +78,7 @@ public struct CSVExportReader: Sendable {
         } catch {
             return failure([Self.quoteError(error, file: file)])
         }
-        return merge(chunks, file: file)
+        return merge(chunks, customerColumns: columns.customer, file: file)
     }
 
     /// The first record: the bytes up to the first line end outside quotes after something

@@ -34,31 +34,43 @@ public struct AmountFormat: Sendable, Hashable {
     /// spaces, a euro sign before or after, and grouping characters before the decimal
     /// separator, each between a digit and a group of exactly three digits, are accepted.
     public func amount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
-        var scalars = Array(text.unicodeScalars)
-        func trim() {
-            while let last = scalars.last, last.properties.isWhitespace || last == "€" { scalars.removeLast() }
-            while let first = scalars.first, first.properties.isWhitespace || first == "€" { scalars.removeFirst() }
+        // Code points as numbers: ASCII text, nearly every amount, is not decoded at all.
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 {
+            isASCII = false
+            break
         }
-        trim()
+        var scalars = isASCII ? text.utf8.map { UInt32($0) } : text.unicodeScalars.map(\.value)
+        func isPadding(_ value: UInt32) -> Bool {
+            if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+            return value == 0x20AC || Unicode.Scalar(value)?.properties.isWhitespace == true
+        }
+        while let last = scalars.last, isPadding(last) { scalars.removeLast() }
+        var first = 0
+        while first < scalars.count, isPadding(scalars[first]) { first += 1 }
+        if first > 0 { scalars.removeFirst(first) }
         guard !scalars.isEmpty else { throw .empty }
         func isDigit(_ index: Int) -> Bool {
-            index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
+            index >= 0 && index < scalars.count && (0x30...0x39).contains(scalars[index])
         }
         func isGroupOfThree(_ start: Int) -> Bool {
             isDigit(start) && isDigit(start + 1) && isDigit(start + 2) && !isDigit(start + 3)
         }
+        func isGrouping(_ value: UInt32) -> Bool {
+            Unicode.Scalar(value).map { groupingSeparators.contains($0) } ?? false
+        }
         var normalized: [UInt8] = []
         normalized.reserveCapacity(scalars.count)
         var seenDecimal = false
-        for (index, scalar) in scalars.enumerated() {
-            if ("0"..."9").contains(scalar) {
-                normalized.append(UInt8(scalar.value))
-            } else if scalar.isASCII, UInt8(scalar.value) == decimalSeparator, !seenDecimal {
+        for (index, value) in scalars.enumerated() {
+            if (0x30...0x39).contains(value) {
+                normalized.append(UInt8(value))
+            } else if value == UInt32(decimalSeparator), !seenDecimal {
                 seenDecimal = true
                 normalized.append(UInt8(ascii: "."))
-            } else if index == 0, scalar == "-" || scalar == "+" {
-                normalized.append(UInt8(scalar.value))
-            } else if groupingSeparators.contains(scalar), !seenDecimal, isDigit(index - 1), isGroupOfThree(index + 1) {
+            } else if index == 0, value == 0x2D || value == 0x2B {
+                normalized.append(UInt8(value))
+            } else if isGrouping(value), !seenDecimal, isDigit(index - 1), isGroupOfThree(index + 1) {
                 // Three digits after a grouping character, or `12.50` read with a decimal
                 // comma would silently become 1250.
                 continue

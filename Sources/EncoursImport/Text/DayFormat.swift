@@ -46,8 +46,8 @@ public struct DayFormat: Sendable, Hashable, CustomStringConvertible {
     /// month (`1/3/2026`) is accepted where the pattern has a separator after it.
     public func day(_ text: some StringProtocol) -> Day? {
         var scalars = Array(text.unicodeScalars)
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, Self.isSpace(last) { scalars.removeLast() }
+        while let first = scalars.first, Self.isSpace(first) { scalars.removeFirst() }
         var position = 0
         var day = 0
         var month = 0
@@ -90,5 +90,10 @@ public struct DayFormat: Sendable, Hashable, CustomStringConvertible {
         }
         guard position == scalars.count else { return nil }
         return Day(year: year, month: month, day: day)
+    }
+
+    /// White space, answered without the Unicode tables for ASCII: this runs on every date.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

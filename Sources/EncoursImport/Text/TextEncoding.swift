@@ -40,19 +40,32 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
             }
             return Array(body)
         case .iso8859_15, .windows1252:
+            // Runs of ASCII are copied whole; each other byte through a table of its UTF-8.
+            let table = self == .iso8859_15 ? Self.latin9UTF8 : Self.windows1252UTF8
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + bytes.count / 16)
-            for (offset, byte) in bytes.enumerated() {
-                if byte < 0x80 {
-                    output.append(byte)
-                    continue
-                }
-                guard let scalar = scalar(forHighByte: byte) else {
-                    throw TextDecodingError(encoding: self, bytes: bytes, offset: offset)
-                }
-                output.append(contentsOf: String(Character(scalar)).utf8)
+            var offset = 0
+            while offset < bytes.count {
+                var end = offset
+                while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+                output.append(contentsOf: bytes[offset..<end])
+                guard end < bytes.count else { break }
+                let encoded = table[Int(bytes[end] &- 0x80)]
+                guard !encoded.isEmpty else { throw TextDecodingError(encoding: self, bytes: bytes, offset: end) }
+                output.append(contentsOf: encoded)
+                offset = end + 1
             }
             return output
+        }
+    }
+
+    /// The UTF-8 of each byte from 0x80 up; empty where the encoding has no character.
+    private static let latin9UTF8 = highByteTable(.iso8859_15)
+    private static let windows1252UTF8 = highByteTable(.windows1252)
+
+    private static func highByteTable(_ encoding: TextEncoding) -> [[UInt8]] {
+        (0x80...0xFF).map { byte in
+            encoding.scalar(forHighByte: UInt8(byte)).map { Array(String(Character($0)).utf8) } ?? []
         }
     }
 
