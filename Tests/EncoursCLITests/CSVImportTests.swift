@@ -90,7 +90,9 @@ struct CSVImportTests {
         ])
         let run = try importCSV([csv], mapping: try writeMapping())
         #expect(run.exitCode == 0, "\(run)")
-        #expect(run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 4 events, 0 duplicates skipped (") == true)
+        #expect(
+            run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 4 events, 0 duplicates skipped (") == true
+        )
         #expect(
             try payloads() == [
                 #"{"type":"customer.registered","customer":"C1","legal_name":"Dupont; Fils & \"Cie\"\r\nAtelier nord","terms_days":45,"on":"2026-03-02"}"#,
@@ -154,8 +156,11 @@ struct CSVImportTests {
 
     @Test func aFileWithAnErrorAppendsNothing() throws {
         let mapping = try writeMapping()
-        try importCSV([try writeCSV([Self.header, "FA;FA-1;02/03/2026;C1;Dupont;30;10,00;"], name: "first.csv")], mapping: mapping)
-            .expectSuccess()
+        try importCSV(
+            [try writeCSV([Self.header, "FA;FA-1;02/03/2026;C1;Dupont;30;10,00;"], name: "first.csv")],
+            mapping: mapping
+        )
+        .expectSuccess()
         let before = try workspace.json("exposure", asOf: "2026-03-31").stdout
         let csv = try writeCSV([
             Self.header,
@@ -186,7 +191,9 @@ struct CSVImportTests {
         try importCSV([csv], mapping: mapping).expectSuccess()
         let again = try importCSV([csv], mapping: mapping)
         #expect(again.exitCode == 0, "\(again)")
-        #expect(again.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 0 events, 3 duplicates skipped (") == true)
+        #expect(
+            again.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 0 events, 3 duplicates skipped (") == true
+        )
         #expect(try workspace.eventRowCount() == 5)
     }
 
@@ -210,7 +217,9 @@ struct CSVImportTests {
         let run = try importCSV([try writeCSV([Self.header])], mapping: try writeMapping())
         #expect(run.exitCode == 0, "\(run)")
         #expect(run.stdout.contains("ventes.csv: nothing to import in this file\n"))
-        #expect(run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 0 events, 0 duplicates skipped (") == true)
+        #expect(
+            run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 0 events, 0 duplicates skipped (") == true
+        )
     }
 
     @Test func anEmptyFileIsAnError() throws {
@@ -242,7 +251,9 @@ struct CSVImportTests {
     }
 
     @Test func ignoredLinesAreListedAsSkipped() throws {
-        let csv = try writeCSV([Self.header, "DE;DE-1;02/03/2026;C1;Dupont;30;900,00;", "FA;FA-1;02/03/2026;C1;Dupont;30;10,00;"])
+        let csv = try writeCSV([
+            Self.header, "DE;DE-1;02/03/2026;C1;Dupont;30;900,00;", "FA;FA-1;02/03/2026;C1;Dupont;30;10,00;",
+        ])
         let run = try importCSV([csv], mapping: try writeMapping())
         #expect(run.exitCode == 0, "\(run)")
         #expect(
@@ -259,7 +270,9 @@ struct CSVImportTests {
         let tuesday = try writeCSV([Self.header, "FA;FA-2;03/03/2026;C1;Dupont;30;20,00;"], name: "tuesday.csv")
         let run = try importCSV([monday, tuesday], mapping: mapping)
         #expect(run.exitCode == 0, "\(run)")
-        #expect(run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 3 events, 0 duplicates skipped (") == true)
+        #expect(
+            run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 3 events, 0 duplicates skipped (") == true
+        )
     }
 
     @Test func csvNeedsAMapping() throws {
@@ -287,11 +300,20 @@ struct CSVImportTests {
             .deletingLastPathComponent().appendingPathComponent("docs/mappings").path
         let journal = try importCSV(["\(folder)/journal-des-ventes.csv"], mapping: "\(folder)/journal-des-ventes.toml")
         #expect(journal.exitCode == 0, "\(journal)")
-        #expect(journal.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 7 events, 0 duplicates skipped (") == true)
+        #expect(
+            journal.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 7 events, 0 duplicates skipped (")
+                == true
+        )
         let invoices = try importCSV(["\(folder)/database-invoices.csv"], mapping: "\(folder)/database-invoices.toml")
-        #expect(invoices.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 5 events, 0 duplicates skipped (") == true)
+        #expect(
+            invoices.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 5 events, 0 duplicates skipped (")
+                == true
+        )
         let payments = try importCSV(["\(folder)/database-payments.csv"], mapping: "\(folder)/database-payments.toml")
-        #expect(payments.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 2 events, 0 duplicates skipped (") == true)
+        #expect(
+            payments.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 2 events, 0 duplicates skipped (")
+                == true
+        )
         #expect(try workspace.eventRowCount() == 14)
     }
 }

@@ -133,7 +133,12 @@ struct CSVExampleMappingTests {
                     )
                 ),
                 .paymentReceived(
-                    PaymentReceived(customer: "GLOBEX", payment: "PAY-502", amount: T.money(100_000), on: T.day(2026, 3, 25))
+                    PaymentReceived(
+                        customer: "GLOBEX",
+                        payment: "PAY-502",
+                        amount: T.money(100_000),
+                        on: T.day(2026, 3, 25)
+                    )
                 ),
             ]
         )

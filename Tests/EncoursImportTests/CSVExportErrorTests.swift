@@ -49,7 +49,11 @@ struct CSVExportErrorTests {
     @Test("a due date that is not a day is named; the line's other errors too")
     func dueDate() throws {
         let result = try T.read([T.journalHeader, "FA;FA-1;02/03/2026;31/02/2026;C1;;;;;;1,00;;"], known: ["C1"])
-        #expect(result.errorReport == [#"ventes.csv:2: column "Échéance": invoice.issued: "31/02/2026" is not a date written dd/MM/yyyy"#])
+        #expect(
+            result.errorReport == [
+                #"ventes.csv:2: column "Échéance": invoice.issued: "31/02/2026" is not a date written dd/MM/yyyy"#
+            ]
+        )
     }
 
     @Test("a line that ends before a column the mapping reads")
@@ -79,7 +83,8 @@ struct CSVExportErrorTests {
 
     @Test("a header naming a column twice must be read by number")
     func duplicateHeader() throws {
-        let header = "Type;Pièce;Date;Échéance;Client;Nom;Enseigne;SIREN;Délai;Commercial;Montant;Commande;Montant;Référence"
+        let header =
+            "Type;Pièce;Date;Échéance;Client;Nom;Enseigne;SIREN;Délai;Commercial;Montant;Commande;Montant;Référence"
         let result = try T.read([header])
         #expect(
             result.errorReport == [
@@ -135,7 +140,9 @@ struct CSVExportErrorTests {
 
     @Test("a file cut inside a quoted field names the line the field opened on")
     func truncated() throws {
-        let result = try T.read([T.journalHeader, "FA;FA-1;02/03/2026;;C1;\"Dupont", "SA\";;;;;10,00;;", "FA;FA-2;\"02/03"])
+        let result = try T.read([
+            T.journalHeader, "FA;FA-1;02/03/2026;;C1;\"Dupont", "SA\";;;;;10,00;;", "FA;FA-2;\"02/03",
+        ])
         #expect(result.events.isEmpty)
         #expect(result.errors.map(\.code) == [.unterminatedQuote])
         #expect(result.errors.map(\.line) == [4])

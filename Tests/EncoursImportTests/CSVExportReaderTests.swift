@@ -45,7 +45,13 @@ struct CSVExportReaderTests {
                 )
             ),
             .creditNoteIssued(
-                CreditNoteIssued(customer: "C1", creditNote: "AV-1", amount: T.money(3_456), invoice: "FA-1", on: T.day(2026, 3, 5))
+                CreditNoteIssued(
+                    customer: "C1",
+                    creditNote: "AV-1",
+                    amount: T.money(3_456),
+                    invoice: "FA-1",
+                    on: T.day(2026, 3, 5)
+                )
             ),
             .paymentReceived(
                 PaymentReceived(
@@ -56,7 +62,9 @@ struct CSVExportReaderTests {
                     allocations: [Allocation(invoice: "FA-1", amount: T.money(120_000))]
                 )
             ),
-            .paymentReceived(PaymentReceived(customer: "C1", payment: "RG-2", amount: T.money(1_500), on: T.day(2026, 3, 11))),
+            .paymentReceived(
+                PaymentReceived(customer: "C1", payment: "RG-2", amount: T.money(1_500), on: T.day(2026, 3, 11))
+            ),
         ]
         #expect(result.events.map(\.event) == expected)
         #expect(result.events.map(\.line) == [2, 2, 3, 4, 5, 6])
@@ -133,7 +141,10 @@ struct CSVExportReaderTests {
                 seen.insert(registration.customer)
                 registeredCount += 1
             } else {
-                #expect(seen.contains(parsed.event.namedCustomer!), "a document before its customer, line \(parsed.line)")
+                #expect(
+                    seen.contains(parsed.event.namedCustomer!),
+                    "a document before its customer, line \(parsed.line)"
+                )
             }
         }
         #expect(registeredCount == 8)
@@ -155,7 +166,13 @@ struct CSVExportReaderTests {
         #expect(
             result.events.map(\.event) == [
                 .creditNoteIssued(
-                    CreditNoteIssued(customer: "C1", creditNote: "FA-9", amount: T.money(123_450), invoice: "FA-1", on: T.day(2026, 3, 2))
+                    CreditNoteIssued(
+                        customer: "C1",
+                        creditNote: "FA-9",
+                        amount: T.money(123_450),
+                        invoice: "FA-1",
+                        on: T.day(2026, 3, 2)
+                    )
                 )
             ]
         )
@@ -217,7 +234,11 @@ struct CSVExportReaderTests {
             amount = 4
             invoice = 5
             """
-        let result = try T.read(["P-1,C1,2026-03-02,10.00,F-1", "P-2,C1,2026-03-03,5,"], mapping: mapping, known: ["C1"])
+        let result = try T.read(
+            ["P-1,C1,2026-03-02,10.00,F-1", "P-2,C1,2026-03-03,5,"],
+            mapping: mapping,
+            known: ["C1"]
+        )
         #expect(result.errors == [])
         #expect(
             result.events.map(\.event) == [
@@ -230,7 +251,9 @@ struct CSVExportReaderTests {
                         allocations: [Allocation(invoice: "F-1", amount: T.money(1_000))]
                     )
                 ),
-                .paymentReceived(PaymentReceived(customer: "C1", payment: "P-2", amount: T.money(500), on: T.day(2026, 3, 3))),
+                .paymentReceived(
+                    PaymentReceived(customer: "C1", payment: "P-2", amount: T.money(500), on: T.day(2026, 3, 3))
+                ),
             ]
         )
         #expect(result.events.map(\.line) == [1, 2])

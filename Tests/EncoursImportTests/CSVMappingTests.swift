@@ -118,8 +118,14 @@ struct CSVMappingTests {
             "[order]\norder = 1\ncustomer = 2\non = 3\namount = 4",
             #"m.toml: key "kind": missing: say what each line is, with kind.column (the column whose values say it) or kind.fixed (one kind for every line)"#
         ),
-        (orders(kind: "fixed = \"order\"\ncolumn = \"Type\""), #"m.toml: key "kind.fixed": give kind.fixed or kind.column, not both"#),
-        (orders(kind: "fixed = \"quote\""), #"m.toml: key "kind.fixed": "quote" is not one of: invoice, credit_note, payment, order"#),
+        (
+            orders(kind: "fixed = \"order\"\ncolumn = \"Type\""),
+            #"m.toml: key "kind.fixed": give kind.fixed or kind.column, not both"#
+        ),
+        (
+            orders(kind: "fixed = \"quote\""),
+            #"m.toml: key "kind.fixed": "quote" is not one of: invoice, credit_note, payment, order"#
+        ),
         (
             orders(kind: "fixed = \"order\"\norder = \"BC\""),
             #"m.toml: key "kind.order": lists values of kind.column, which is not given (kind.fixed is)"#
@@ -183,7 +189,13 @@ struct CSVMappingTests {
             amount = 4
             credited_invoice = 5
             """
-        #expect(throws: CSVMappingError(source: "m.toml", key: "invoice.credited_invoice", message: "is read only with negative_amount = \"credit_note\"")) {
+        #expect(
+            throws: CSVMappingError(
+                source: "m.toml",
+                key: "invoice.credited_invoice",
+                message: "is read only with negative_amount = \"credit_note\""
+            )
+        ) {
             try CSVMapping(toml: toml, source: "m.toml")
         }
     }

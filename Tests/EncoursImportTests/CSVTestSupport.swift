@@ -54,7 +54,8 @@ enum CSVTests {
         sales_rep = "Commercial"
         """
 
-    static let journalHeader = "Type;Pièce;Date;Échéance;Client;Nom;Enseigne;SIREN;Délai;Commercial;Montant;Commande;Référence"
+    static let journalHeader =
+        "Type;Pièce;Date;Échéance;Client;Nom;Enseigne;SIREN;Délai;Commercial;Montant;Commande;Référence"
 
     static func mapping(_ toml: String = journalMapping, source: String = "journal.toml") throws -> CSVMapping {
         try CSVMapping(toml: toml, source: source)

@@ -66,7 +66,12 @@ struct CSVChunkConverter {
             guard let text = reader.cell(column, nil) else { return nil }
             guard let value = values.first(where: { $0.value == text }) else {
                 let known = values.map { "\"\($0.value)\"" }.joined(separator: ", ")
-                reader.add(column, nil, .unknownKind, "\"\(text)\" is not a value the mapping lists in [kind] (\(known))")
+                reader.add(
+                    column,
+                    nil,
+                    .unknownKind,
+                    "\"\(text)\" is not a value the mapping lists in [kind] (\(known))"
+                )
                 return nil
             }
             guard let kind = value.kind else {
@@ -114,7 +119,8 @@ struct CSVChunkConverter {
         )
     }
 
-    private static func creditNote(_ columns: CSVCreditNoteColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event? {
+    private static func creditNote(_ columns: CSVCreditNoteColumns<CSVColumn>, _ reader: inout CSVLineReader) -> Event?
+    {
         let type = EventType.creditNoteIssued
         let creditNote = reader.requiredText(columns.creditNote, type, "the credit note number")
         let customer = reader.requiredText(columns.customer, type, "the customer's id")

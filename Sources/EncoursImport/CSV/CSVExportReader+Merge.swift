@@ -49,7 +49,12 @@ extension CSVExportReader {
                 copied = registration.seen.firstEvent
                 guard let customerColumns else { continue }
                 let seen = registration.seen
-                let (profile, problems) = CSVCustomerProfile.read(customerColumns, seen.record, mapping: mapping, file: file)
+                let (profile, problems) = CSVCustomerProfile.read(
+                    customerColumns,
+                    seen.record,
+                    mapping: mapping,
+                    file: file
+                )
                 if problems.isEmpty {
                     let event = Event.customerRegistered(
                         CustomerRegistered(customer: seen.customer, profile: profile, on: seen.earliest)
@@ -62,8 +67,10 @@ extension CSVExportReader {
             events.append(contentsOf: chunk.events[copied...])
             if chunkErrors.count > chunk.errors.count {
                 // Stable, so a line's errors keep their column order.
-                chunkErrors = chunkErrors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-                    .map(\.element)
+                chunkErrors = chunkErrors.enumerated().sorted {
+                    ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+                }
+                .map(\.element)
             }
             errors.append(contentsOf: chunkErrors)
             omitted += chunk.omittedErrorCount

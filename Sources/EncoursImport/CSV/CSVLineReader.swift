@@ -29,7 +29,12 @@ struct CSVLineReader {
     mutating func cell(_ column: CSVColumn, _ type: EventType?) -> Substring? {
         guard column.index < fields.count else {
             let count = fields.count == 1 ? "1 field" : "\(fields.count) fields"
-            add(column, type, .missingColumn, "the line ends before this column (column \(column.index + 1); it has \(count))")
+            add(
+                column,
+                type,
+                .missingColumn,
+                "the line ends before this column (column \(column.index + 1); it has \(count))"
+            )
             return nil
         }
         return CSVText.trimmed(fields[column.index])

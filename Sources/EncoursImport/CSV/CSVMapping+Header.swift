@@ -70,7 +70,8 @@ extension CSVMapping {
                         + "\(wanted): give the column's number instead"
                 )
             }
-            var message = "not in the header; \(wanted). The header has: "
+            var message =
+                "not in the header; \(wanted). The header has: "
                 + header.map { "\"\($0)\"" }.joined(separator: ", ")
             if let near = header.first(where: { $0.lowercased() == name.lowercased() }) {
                 message += " (\"\(near)\" differs in case: names must match exactly)"

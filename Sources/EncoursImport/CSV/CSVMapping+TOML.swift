@@ -90,7 +90,10 @@ struct CSVMappingFileReader {
     func encoding(_ file: TOMLTable?) throws(CSVMappingError) -> TextEncoding? {
         guard let text = try string(file, "file.encoding") else { return nil }
         guard let encoding = TextEncoding(name: text) else {
-            throw error("file.encoding", "\"\(text)\" is not an encoding this reader knows (\(TextEncoding.acceptedNames))")
+            throw error(
+                "file.encoding",
+                "\"\(text)\" is not an encoding this reader knows (\(TextEncoding.acceptedNames))"
+            )
         }
         return encoding
     }

@@ -43,7 +43,10 @@ extension CSVMappingFileReader {
             return .number(number)
         }
         guard let name = value.string else {
-            throw error(key, "must be a column's header (a string) or its number from 1 (an integer), not \(value.type)")
+            throw error(
+                key,
+                "must be a column's header (a string) or its number from 1 (an integer), not \(value.type)"
+            )
         }
         guard hasHeader else {
             throw error(key, "\"\(name)\" names a header, but file.header is false: give the column's number from 1")
@@ -100,7 +103,10 @@ extension CSVMappingFileReader {
             }
         }
         guard values.contains(where: { $0.kind != nil }) else {
-            throw error("kind", "lists no value for any kind: give kind.invoice, kind.credit_note, kind.payment or kind.order")
+            throw error(
+                "kind",
+                "lists no value for any kind: give kind.invoice, kind.credit_note, kind.payment or kind.order"
+            )
         }
         return .column(column, values: values)
     }

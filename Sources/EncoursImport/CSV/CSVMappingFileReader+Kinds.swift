@@ -37,7 +37,12 @@ extension CSVMappingFileReader {
                 hasHeader: hasHeader,
                 what: "the credit note number"
             ),
-            customer: try requiredColumn(table, "credit_note.customer", hasHeader: hasHeader, what: "the customer's id"),
+            customer: try requiredColumn(
+                table,
+                "credit_note.customer",
+                hasHeader: hasHeader,
+                what: "the customer's id"
+            ),
             on: try requiredColumn(table, "credit_note.on", hasHeader: hasHeader, what: "the issue date"),
             amount: try requiredColumn(table, "credit_note.amount", hasHeader: hasHeader, what: "the amount"),
             invoice: try column(table, "credit_note.invoice", hasHeader: hasHeader)
@@ -46,7 +51,12 @@ extension CSVMappingFileReader {
 
     func payment(_ table: TOMLTable, hasHeader: Bool) throws(CSVMappingError) -> CSVPaymentColumns<CSVColumnReference> {
         CSVPaymentColumns(
-            payment: try requiredColumn(table, "payment.payment", hasHeader: hasHeader, what: "the payment's reference"),
+            payment: try requiredColumn(
+                table,
+                "payment.payment",
+                hasHeader: hasHeader,
+                what: "the payment's reference"
+            ),
             customer: try requiredColumn(table, "payment.customer", hasHeader: hasHeader, what: "the customer's id"),
             on: try requiredColumn(table, "payment.on", hasHeader: hasHeader, what: "the day it was received"),
             amount: try requiredColumn(table, "payment.amount", hasHeader: hasHeader, what: "the amount"),
@@ -63,7 +73,8 @@ extension CSVMappingFileReader {
         )
     }
 
-    func customer(_ table: TOMLTable, hasHeader: Bool) throws(CSVMappingError) -> CSVCustomerColumns<CSVColumnReference> {
+    func customer(_ table: TOMLTable, hasHeader: Bool) throws(CSVMappingError) -> CSVCustomerColumns<CSVColumnReference>
+    {
         CSVCustomerColumns(
             legalName: try requiredColumn(
                 table,

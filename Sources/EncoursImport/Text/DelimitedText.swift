@@ -174,12 +174,8 @@ public struct DelimitedText: Sendable {
                 var contentEnd = end
                 if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 if contentEnd > start {
-                    records.append(
-                        Record(
-                            line: line,
-                            fields: fields(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]), separator: splitter)
-                        )
-                    )
+                    let content = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
+                    records.append(Record(line: line, fields: fields(content, separator: splitter)))
                 }
             } else if run == nil {
                 run = (start, line)
