@@ -77,6 +77,30 @@ struct FECImportTests {
         #expect(try workspace.json("exposure", asOf: "2026-03-31").stdout == Self.exposure + "\n")
     }
 
+    /// The payment was exported before the accountant lettered it, then again lettered: the
+    /// recorded payment stands, the lettering not applied is reported, and nothing conflicts.
+    @Test func aPaymentLetteredAfterItWasRecordedKeepsItsRecordedLettering() throws {
+        let unlettered = Self.lines.map { $0.replacingOccurrences(of: "|AA|20260204|", with: "|  |        |") }
+        try importFEC(lines: unlettered).expectSuccess()
+        let again = try importFEC()
+        #expect(again.exitCode == 0, "\(again)")
+        #expect(
+            again.stdout.contains(
+                """
+                FEC.txt:13: payment.received: lettering differs from the payment recorded (seq 7); the recorded payment stands
+                  allocations: recorded (absent), new [{"invoice":"VE-20260105-00000001","amount":"1200.00"}]
+
+                """
+            ),
+            "\(again)"
+        )
+        #expect(
+            again.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 0 events, 5 duplicates skipped (") == true
+        )
+        #expect(try workspace.eventRowCount() == 7)
+        #expect(try workspace.json("exposure", asOf: "2026-03-31").stdout == Self.exposure + "\n")
+    }
+
     @Test func aBadAmountNamesFileLineColumnAndValueAndNothingIsAppended() throws {
         var lines = Self.lines
         lines[9] = lines[9].replacingOccurrences(of: "0000000600,00|0000000000,00", with: "0000000600,0O|0000000000,00")

@@ -141,6 +141,39 @@ struct DaemonInboxTests {
         #expect(try await Self.lastSequence(daemon) == 1)
     }
 
+    /// A cumulative FEC sends a payment unlettered, then lettered: the second file goes to
+    /// done/, the recorded payment stands, and the report says which lettering was not applied.
+    @Test func anFECPaymentLetteredAfterItWasRecordedIsReportedNotRejected() async throws {
+        let (daemon, inbox) = try await Self.start()
+        let header =
+            "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|"
+            + "PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise"
+        func fec(letter: String) -> String {
+            [
+                header,
+                "VE|VENTES|1|20260105|41100000|CLIENTS|C001|ACME SAS|F001|20260105|FACTURE|120,00|0,00|\(letter)||20260131||",
+                "VE|VENTES|1|20260105|70600000|VENTES|||F001|20260105|FACTURE|0,00|120,00|||20260131||",
+                "BQ|BANQUE|2|20260204|41100000|CLIENTS|C001|ACME SAS|BQ1|20260204|VIREMENT|0,00|120,00|\(letter)||20260228||",
+                "BQ|BANQUE|2|20260204|51200000|BANQUE|||BQ1|20260204|VIREMENT|120,00|0,00|||20260228||",
+            ].joined(separator: "\n") + "\n"
+        }
+        try Self.write(fec(letter: ""), to: "\(inbox)/first.fec")
+        #expect(await Self.eventually { Self.exists("\(inbox)/done/first.fec.report.txt") }, "\(daemon.log)")
+        try Self.write(fec(letter: "AA"), to: "\(inbox)/second.fec")
+        let report = "\(inbox)/done/second.fec.report.txt"
+        #expect(await Self.eventually { Self.exists(report) }, "\(daemon.log)")
+        let text = Self.read(report)
+        #expect(text.contains("appended: 0\n"), "\(text)")
+        #expect(
+            text.contains(
+                "second.fec:4: payment.received: lettering differs from the payment recorded (seq 3); "
+                    + "the recorded payment stands\n  allocations: recorded (absent), new "
+            ),
+            "\(text)"
+        )
+        #expect(try await Self.lastSequence(daemon) == 3)
+    }
+
     @Test func aFileHoldingAnEventAboveTheInboxRoleIsRejected() async throws {
         let (daemon, inbox) = try await Self.start()
         let file = """

@@ -106,7 +106,20 @@ struct InboxImporter: Sendable {
         }
         let submissions = result.events.map { LedgerDatabase.Submission(event: $0.event, payload: $0.payload) }
         do {
-            let appended = try await writer.append(submissions, actor: Self.actor)
+            // An export re-sends payments once lettered; canonical events mean what they say.
+            let appended = try await writer.append(
+                submissions,
+                actor: Self.actor,
+                keepingRecordedLettering: report.format != .ndjson
+            )
+            report.relettered = appended.relettered.map { payment in
+                let parsed = result.events[payment.index]
+                return EventDifference.report(
+                    "\(result.file):\(parsed.line): \(parsed.event.type.rawValue): \(payment.notice)",
+                    recorded: payment.recorded,
+                    new: payment.sent
+                )
+            }
             report.outcome = .done
             report.appended = appended.appendedCount
             report.duplicates = appended.duplicateCount

@@ -23,6 +23,8 @@ struct InboxReport: Sendable {
     /// The sequence numbers of the first and last event appended.
     var appendedSequences: ClosedRange<Int64>?
     var skipped: [SkippedLine] = []
+    /// Payments the file sent again with other lettering: the recorded ones stood.
+    var relettered: [String] = []
     /// Each problem, as a person reads it; `problemCount` counts those not listed too.
     var problems: [String] = []
     var problemCount = 0
@@ -62,6 +64,10 @@ struct InboxReport: Sendable {
         if !skipped.isEmpty {
             lines += ["", "Skipped lines (no error: they hold nothing the ledger records):"]
             lines += skipped.map(\.description)
+        }
+        if !relettered.isEmpty {
+            lines += ["", "Lettering not applied (the payments as recorded stand):"]
+            lines += relettered
         }
         if !problems.isEmpty {
             lines += ["", "Errors:"]

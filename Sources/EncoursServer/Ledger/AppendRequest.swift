@@ -4,5 +4,8 @@ import EncoursStore
 struct AppendRequest: Sendable {
     var submissions: [LedgerDatabase.Submission]
     var actor: String
+    /// An export's batch: a payment differing from the recorded one only in its lettering
+    /// is the recorded payment (``LedgerDatabase/keepingRecordedLettering(_:)``).
+    var keepsRecordedLettering = false
     var reply: CheckedContinuation<LedgerDatabase.AppendReport, any Error>
 }

@@ -51,13 +51,25 @@ public final class LedgerWriter: Sendable {
     /// Appends `submissions` as one all-or-nothing batch, returning once it is durable and
     /// applied. Throws ``LedgerDatabaseError`` (conflicts, rejections, refused orders) or
     /// ``WriterStoppedError``.
-    public func append(_ submissions: [LedgerDatabase.Submission], actor: String) async throws
-        -> LedgerDatabase.AppendReport
-    {
+    ///
+    /// `keepingRecordedLettering`: the batch comes from an export (the inbox), whose payments
+    /// may come back lettered after they were recorded.
+    public func append(
+        _ submissions: [LedgerDatabase.Submission],
+        actor: String,
+        keepingRecordedLettering: Bool = false
+    ) async throws -> LedgerDatabase.AppendReport {
         try await withCheckedThrowingContinuation { continuation in
             let accepted = queue.withLock { queue in
                 guard !queue.stopping else { return false }
-                queue.pending.append(AppendRequest(submissions: submissions, actor: actor, reply: continuation))
+                queue.pending.append(
+                    AppendRequest(
+                        submissions: submissions,
+                        actor: actor,
+                        keepsRecordedLettering: keepingRecordedLettering,
+                        reply: continuation
+                    )
+                )
                 return true
             }
             if accepted {
@@ -102,7 +114,12 @@ public final class LedgerWriter: Sendable {
     }
 
     private func commit(_ group: [AppendRequest]) {
-        guard group.count > 1 else {
+        // An export's batch goes alone: what it reports of lettering is its own.
+        guard group.count > 1, !group.contains(where: \.keepsRecordedLettering) else {
+            if group.count > 1 {
+                for request in group { commitAlone(request) }
+                return
+            }
             commitAlone(group[0])
             return
         }
@@ -140,7 +157,8 @@ public final class LedgerWriter: Sendable {
                 request.submissions,
                 actor: request.actor,
                 recordedAt: clock(),
-                screening: screening()
+                screening: screening(),
+                keepingRecordedLettering: request.keepsRecordedLettering
             )
             afterCommit(report.appendedCount, database.ledger.lastSequence)
             request.reply.resume(returning: report)

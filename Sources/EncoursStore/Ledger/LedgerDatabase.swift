@@ -57,9 +57,18 @@ public final class LedgerDatabase: @unchecked Sendable {
         /// order: none refused, or overridden.
         public var screenedOrders: [ScreenedOrder]
 
-        public init(outcomes: [AppendOutcome], screenedOrders: [ScreenedOrder] = []) {
+        /// Payments sent again with other lettering, for which the recorded payment stood
+        /// (only when appending with `keepingRecordedLettering`).
+        public var relettered: [ReletteredPayment]
+
+        public init(
+            outcomes: [AppendOutcome],
+            screenedOrders: [ScreenedOrder] = [],
+            relettered: [ReletteredPayment] = []
+        ) {
             self.outcomes = outcomes
             self.screenedOrders = screenedOrders
+            self.relettered = relettered
         }
 
         public var appendedCount: Int { outcomes.count(where: { if case .appended = $0 { true } else { false } }) }
@@ -76,11 +85,31 @@ public final class LedgerDatabase: @unchecked Sendable {
     /// the ledger's rules are checked, and a refusal nobody overrode throws
     /// ``LedgerDatabaseError/ordersRefused(_:)``. Deciding and appending happen under the
     /// one writer, so two orders cannot both pass on room only one of them has.
+    ///
+    /// `keepingRecordedLettering`: for exports, a payment that differs from the recorded
+    /// one only in its allocations is the recorded payment (``keepingRecordedLettering(_:)``),
+    /// listed in ``AppendReport/relettered``.
     public func append(
         _ submissions: [Submission],
         actor: String,
         recordedAt: String,
-        screening: OrderScreening? = nil
+        screening: OrderScreening? = nil,
+        keepingRecordedLettering: Bool = false
+    ) throws(LedgerDatabaseError) -> AppendReport {
+        guard keepingRecordedLettering else {
+            return try append(submissions, actor: actor, recordedAt: recordedAt, screening: screening)
+        }
+        let lettering = try self.keepingRecordedLettering(submissions)
+        var report = try append(lettering.submissions, actor: actor, recordedAt: recordedAt, screening: screening)
+        report.relettered = lettering.relettered
+        return report
+    }
+
+    private func append(
+        _ submissions: [Submission],
+        actor: String,
+        recordedAt: String,
+        screening: OrderScreening?
     ) throws(LedgerDatabaseError) -> AppendReport {
         // Orders to decide take the ordinary path, where duplicates are known before deciding.
         let screens = screening.map { $0.concerns(submissions.lazy.map(\.event)) } ?? false
@@ -175,7 +204,14 @@ public final class LedgerDatabase: @unchecked Sendable {
     /// appending anything: the same conflicts and rejections thrown, the events that would
     /// be appended reported with the sequence numbers they would take (`encours import
     /// --dry-run`). Orders are not decided: that is the daemon's, at the moment they arrive.
-    public func dryRun(_ submissions: [Submission], actor: String) throws(LedgerDatabaseError) -> AppendReport {
+    public func dryRun(
+        _ submissions: [Submission],
+        actor: String,
+        keepingRecordedLettering: Bool = false
+    ) throws(LedgerDatabaseError) -> AppendReport {
+        var relettered: [ReletteredPayment] = []
+        var submissions = submissions
+        if keepingRecordedLettering { (submissions, relettered) = try self.keepingRecordedLettering(submissions) }
         let sorting = try sortKeys(submissions, actor: actor)
         var (fresh, outcomes) = Self.sorted(sorting.status)
         let events = fresh.map { submissions[$0].event }
@@ -185,7 +221,7 @@ public final class LedgerDatabase: @unchecked Sendable {
         for (position, index) in fresh.enumerated() {
             outcomes[index] = .appended(seq: log.lastSequence + 1 + Int64(position))
         }
-        return AppendReport(outcomes: Self.completed(outcomes, sorting.status))
+        return AppendReport(outcomes: Self.completed(outcomes, sorting.status), relettered: relettered)
     }
 
     /// The indices of the new events, and the outcomes known from the keys alone (the

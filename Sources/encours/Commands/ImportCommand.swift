@@ -179,10 +179,17 @@ struct ImportCommand: ParsableCommand {
         Terminal.progress("checking \(submissions.count) events")
         let report: LedgerDatabase.AppendReport
         do {
+            // An export re-sends payments once lettered; canonical events mean what they say.
+            let keepsLettering = format != .ndjson
             report =
                 dryRun
-                ? try ledger.dryRun(submissions, actor: Self.actor)
-                : try ledger.append(submissions, actor: Self.actor, recordedAt: RecordedAt.now)
+                ? try ledger.dryRun(submissions, actor: Self.actor, keepingRecordedLettering: keepsLettering)
+                : try ledger.append(
+                    submissions,
+                    actor: Self.actor,
+                    recordedAt: RecordedAt.now,
+                    keepingRecordedLettering: keepsLettering
+                )
         } catch {
             Terminal.endProgress()
             throw CommandFailure(
@@ -190,6 +197,7 @@ struct ImportCommand: ParsableCommand {
             )
         }
         Terminal.endProgress()
+        Self.report(report.relettered, places: places)
         if dryRun {
             Terminal.write(
                 "dry run: would import \(report.appendedCount) events, \(report.duplicateCount) duplicates skipped"
@@ -208,6 +216,16 @@ struct ImportCommand: ParsableCommand {
         Terminal.progress("checkpointing \(database.db)")
         try? ledger.log.checkpoint()
         Terminal.endProgress()
+    }
+
+    /// Payments an export sent again with other lettering: the recorded payment stands, and
+    /// the operator sees which lettering was not applied (docs/imports.md, "Re-importing").
+    static func report(_ relettered: [LedgerDatabase.ReletteredPayment], places: [EventPlace]) {
+        for payment in relettered {
+            let place = places[payment.index]
+            let headline = "\(place.file):\(place.line): \(place.type.rawValue): \(payment.notice)"
+            Terminal.write(EventDifference.report(headline, recorded: payment.recorded, new: payment.sent) + "\n")
+        }
     }
 
     /// Reads a CSV mapping file; any error in it stops the command before an export is read.
