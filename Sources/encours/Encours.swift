@@ -4,7 +4,7 @@ import Foundation
 /// The `encours` command: queries and maintenance of a receivables ledger.
 @main
 struct Encours: ParsableCommand {
-    static let version = "0.4.0"
+    static let version = "0.5.0"
 
     static let configuration = CommandConfiguration(
         commandName: "encours",

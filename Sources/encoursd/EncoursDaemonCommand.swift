@@ -7,7 +7,7 @@ import Logging
 /// sets up logging for journald, and runs the ``Daemon``.
 @main
 struct EncoursDaemonCommand: AsyncParsableCommand {
-    static let version = "0.4.0"
+    static let version = "0.5.0"
 
     static let configuration = CommandConfiguration(
         commandName: "encoursd",

@@ -122,7 +122,7 @@ struct DaemonLifecycleTests {
         #expect(help.output.contains("Examples:"))
         #expect(help.output.contains("curl --unix-socket ./var/encours.sock"))
         let version = try await runEncoursBinary(["--version"], name: "encoursd")
-        #expect(version.output == "0.4.0\n")
+        #expect(version.output == "0.5.0\n")
     }
 
     @Test func aBadConfigurationFileNamesTheKeyAndStopsTheStart() async throws {

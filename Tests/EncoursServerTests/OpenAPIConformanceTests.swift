@@ -205,7 +205,7 @@ struct OpenAPIConformanceTests {
         let document = spec.document
         #expect(document["openapi"] == .string("3.1.0"))
         #expect(document["info"]?["title"] == .string("Encours socket API"))
-        #expect(document["info"]?["version"] == .string("0.4.0"))
+        #expect(document["info"]?["version"] == .string("0.5.0"))
         var problems: [String] = []
         for (name, schema) in document["components"]?["schemas"]?.members ?? [:] {
             problems += spec.validator.schemaProblems(schema, at: "#/components/schemas/\(name)")
