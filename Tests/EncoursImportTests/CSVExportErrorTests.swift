@@ -1,5 +1,6 @@
 import EncoursCore
 import EncoursImport
+import Foundation
 import Testing
 
 @Suite("CSV exports: every error names file, line, column and value")
@@ -119,6 +120,21 @@ struct CSVExportErrorTests {
         #expect(
             result.errorReport == [
                 #"ventes.csv:2: column "Nom": byte 0xE9 is not UTF-8 text: is the file in windows-1252 or iso-8859-15? Say so with the mapping's encoding"#
+            ]
+        )
+        #expect(result.errors.map(\.code) == [.invalidEncoding])
+    }
+
+    @Test("a UTF-8 byte order mark in a file the mapping reads as Windows-1252 says which encoding it is")
+    func byteOrderMarkWithSingleByteEncoding() throws {
+        let mapping = try T.mapping(
+            T.journalMapping.replacingOccurrences(of: "[file]", with: "[file]\nencoding = \"cp1252\"")
+        )
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("\(T.journalHeader)\n".utf8)
+        let result = CSVExportReader(mapping: mapping).read(bytes, file: "ventes.csv")
+        #expect(
+            result.errorReport == [
+                #"ventes.csv:1: the file starts with a UTF-8 byte order mark, but journal.toml reads it as windows-1252: is file.encoding = "utf-8" meant?"#
             ]
         )
         #expect(result.errors.map(\.code) == [.invalidEncoding])

@@ -30,6 +30,18 @@ public struct CSVExportReader: Sendable {
         func failure(_ errors: [ImportError]) -> EventReadResult {
             EventReadResult(file: file, events: [], errors: errors, omittedErrorCount: 0)
         }
+        // Read as Windows-1252, a byte order mark would become "ï»¿" glued to the first header.
+        if mapping.encoding != .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return failure([
+                ImportError(
+                    file: file,
+                    line: 1,
+                    code: .invalidEncoding,
+                    message: "the file starts with a UTF-8 byte order mark, but \(mapping.source) reads it as "
+                        + "\(mapping.encoding.rawValue): is file.encoding = \"utf-8\" meant?"
+                )
+            ])
+        }
         let utf8: [UInt8]
         switch CSVText.utf8(bytes, mapping.encoding) {
         case .success(let text): utf8 = text
