@@ -174,6 +174,65 @@ struct DaemonInboxTests {
         #expect(try await Self.lastSequence(daemon) == 3)
     }
 
+    static let fecHeader =
+        "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|"
+        + "PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise"
+
+    /// An invoice of 120.00 in `VE`, found as sales by its code, and one of 80.00 in `VT2`
+    /// labelled `EXPORT`, which only `fec_sales_journals` makes sales.
+    static let twoJournalsFEC =
+        [
+            fecHeader,
+            "VE|VENTES|1|20260105|41100000|CLIENTS|C001|ACME SAS|F001|20260105|FACTURE|120,00|0,00|||20260131||",
+            "VE|VENTES|1|20260105|70600000|VENTES|||F001|20260105|FACTURE|0,00|120,00|||20260131||",
+            "VT2|EXPORT|2|20260110|41100000|CLIENTS|C001|ACME SAS|E001|20260110|FACTURE|80,00|0,00|||20260131||",
+            "VT2|EXPORT|2|20260110|70700000|VENTES EXPORT|||E001|20260110|FACTURE|0,00|80,00|||20260131||",
+        ].joined(separator: "\n") + "\n"
+
+    /// The name article A47 A-1 LPF gives an FEC says its format, though `.txt` names none
+    /// and `inbox.format` is NDJSON.
+    @Test func aFileUnderTheFECLegalNameIsReadAsAnFEC() async throws {
+        let (daemon, inbox) = try await Self.start(extra: "format = \"ndjson\"")
+        try Self.write(Self.twoJournalsFEC, to: "\(inbox)/111111111FEC20221231.TXT")
+
+        let report = "\(inbox)/done/111111111FEC20221231.TXT.report.txt"
+        #expect(await Self.eventually { Self.exists(report) }, "\(daemon.log)")
+        let text = Self.read(report)
+        for line in ["format: fec", "result: done", "appended: 2", "errors: 0"] {
+            #expect(text.contains("\n\(line)\n"), "\(line) not in:\n\(text)")
+        }
+        #expect(try await Self.lastSequence(daemon) == 2)
+        let customer = try await daemon.client.get("/v1/customers/C001")
+        #expect(customer.body.contains("\"receivables\":\"120.00\""), "\(customer.body)")
+    }
+
+    /// `fec_sales_journals` and `fec_terms_days` read an FEC as `--sales-journal` and
+    /// `--terms-days` do: `VT2` becomes sales, and the customer registered gets 45 days.
+    @Test(arguments: [
+        ("", "120.00", 2, "\"invoice\":\"VE-20260105-1\",\"issued_on\":\"2026-01-05\",\"due_on\":\"2026-02-04\""),
+        (
+            "fec_sales_journals = [\"VE\", \"VT2\"]\nfec_terms_days = 45", "200.00", 3,
+            "\"invoice\":\"VE-20260105-1\",\"issued_on\":\"2026-01-05\",\"due_on\":\"2026-02-19\""
+        ),
+    ])
+    func theFECKeysReadAnFECAsTheImportOptionsDo(
+        extra: String,
+        receivables: String,
+        appended: Int,
+        terms: String
+    ) async throws {
+        let (daemon, inbox) = try await Self.start(extra: extra)
+        try Self.write(Self.twoJournalsFEC, to: "\(inbox)/books.fec")
+
+        let report = "\(inbox)/done/books.fec.report.txt"
+        #expect(await Self.eventually { Self.exists(report) }, "\(daemon.log)")
+        #expect(Self.read(report).contains("\nappended: \(appended)\n"), "\(Self.read(report))")
+        let customer = try await daemon.client.get("/v1/customers/C001")
+        #expect(customer.body.contains("\"receivables\":\"\(receivables)\""), "\(customer.body)")
+        let statement = try await daemon.client.get("/v1/customers/C001/statement?as_of=2026-03-01")
+        #expect(statement.body.contains(terms), "\(statement.body)")
+    }
+
     @Test func aFileHoldingAnEventAboveTheInboxRoleIsRejected() async throws {
         let (daemon, inbox) = try await Self.start()
         let file = """
@@ -383,9 +442,16 @@ struct DaemonInboxTests {
         ("settle_seconds = -1", "inbox.settle_seconds: must be a number of seconds from 0 to 3600"),
         ("poll_seconds = \"fast\"", "inbox.poll_seconds: must be a number of seconds from 0.05 to 3600"),
         ("csv_mapping = \"missing.toml\"", "inbox.csv_mapping: cannot read missing.toml"),
+        ("fec_sales_journals = \"VT\"", "inbox.fec_sales_journals: must be an array of journal codes, like [\"VT\", \"VT2\"]"),
+        ("fec_opening_journals = [\"AN\", 1]", "inbox.fec_opening_journals: must be an array of journal codes"),
+        ("fec_opening_journals = [\" \"]", "inbox.fec_opening_journals: must be an array of journal codes"),
+        ("fec_terms_days = 3651", "inbox.fec_terms_days: must be a whole number of days from 0 to 3650"),
+        ("fec_terms_days = \"45\"", "inbox.fec_terms_days: must be a whole number of days from 0 to 3650"),
+        ("fec_lettering = \"no\"", "inbox.fec_lettering: must be true or false"),
         (
             "folders = \"x\"",
-            "inbox.folders: unknown key (known in [inbox]: csv_mapping, folder, format, poll_seconds, role"
+            "inbox.folders: unknown key (known in [inbox]: csv_mapping, fec_lettering, fec_opening_journals, "
+                + "fec_sales_journals, fec_terms_days, folder, format, poll_seconds, role"
         ),
     ])
     func aBadInboxSettingNamesItsKeyAndStopsTheStart(setting: String, message: String) async throws {

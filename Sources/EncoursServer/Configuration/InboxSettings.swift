@@ -15,6 +15,9 @@ public struct InboxSettings: Sendable, Equatable {
     /// `csv_mapping`: how a CSV export is laid out (read when the configuration is); a CSV
     /// file dropped without one is rejected.
     public var csvMapping: CSVMapping?
+    /// `fec_*`: how an FEC is read, as `encours import --format fec` reads it with
+    /// `--sales-journal`, `--opening-journal`, `--terms-days` and `--ignore-lettering`.
+    public var fec = FECOptions()
     /// The role the inbox appends with: a file holding an event that needs a higher role
     /// is rejected whole, as `POST /v1/events` refuses such a batch.
     public var role: Role = .feeder
@@ -29,10 +32,9 @@ public struct InboxSettings: Sendable, Equatable {
         self.folder = folder
     }
 
-    /// The format a file is read in: the one its extension names (`.ndjson`, `.csv`,
-    /// `.fec`), whatever formats the readers know, else ``format``.
+    /// The format a file is read in: the one its name says (an extension `.ndjson`, `.csv`,
+    /// `.fec`, or an FEC's legal name `<SIREN>FEC<YYYYMMDD>.txt`), else ``format``.
     public func format(ofFile name: String) -> ExportFormat {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return format }
-        return ExportFormat(rawValue: name[name.index(after: dot)...].lowercased()) ?? format
+        ExportFormat(fileName: name) ?? format
     }
 }

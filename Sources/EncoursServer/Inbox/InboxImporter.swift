@@ -43,7 +43,7 @@ struct InboxImporter: Sendable {
             ])
             return .finished(report)
         }
-        let (folder, database) = (folder, database)
+        let (folder, database, fec) = (folder, database, settings.fec)
         let read: Result<(bytes: Int, result: EventReadResult), InboxFileError>
         do {
             // Reading and parsing a large export takes seconds of CPU: not on the
@@ -54,6 +54,7 @@ struct InboxImporter: Sendable {
                 let reader = ExportReader(
                     format: format,
                     knownCustomers: database.read { KnownCustomers($0) },
+                    fec: fec,
                     csvMapping: csvMapping
                 )
                 do throws(InboxFileError) {
