@@ -329,8 +329,10 @@ struct DaemonInboxTests {
         let path = "\(inbox)/slow.ndjson"
         // The first part ends inside an event: read as it is, the file would be rejected.
         let cut = Self.goodFile.index(Self.goodFile.startIndex, offsetBy: 150)
+        // Written without a suspension point: a test task awaiting a sleep can resume seconds
+        // late when the whole suite keeps the cooperative pool busy; a thread's sleep does not.
         try Self.write(String(Self.goodFile[..<cut]), to: path)
-        try await Task.sleep(for: .milliseconds(200))
+        usleep(200_000)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(Self.goodFile[cut...].utf8))
@@ -424,8 +426,12 @@ struct DaemonInboxTests {
         }
         try Self.write(lines.joined(separator: "\n") + "\n", to: "\(inbox)/big.ndjson.part")
         try FileManager.default.moveItem(atPath: "\(inbox)/big.ndjson.part", toPath: "\(inbox)/big.ndjson")
-        #expect(await Self.eventually { daemon.log.contains("inbox: importing big.ndjson") }, "\(daemon.log)")
+        // Watched on this thread, not by awaiting sleeps (which can resume late when the suite
+        // keeps the cooperative pool busy), so the signal lands while the file is imported.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !daemon.log.contains("inbox: importing big.ndjson"), ContinuousClock.now < deadline { usleep(2_000) }
         daemon.signal(SIGTERM)
+        #expect(daemon.log.contains("inbox: importing big.ndjson"), "\(daemon.log)")
         #expect(await daemon.waitForExit() == 0, "\(daemon.log)")
         // The stop began while the file was being imported, and the import finished after.
         let log = daemon.log
