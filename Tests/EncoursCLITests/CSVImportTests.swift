@@ -254,12 +254,26 @@ struct CSVImportTests {
         let csv = try writeCSV([
             Self.header, "DE;DE-1;02/03/2026;C1;Dupont;30;900,00;", "FA;FA-1;02/03/2026;C1;Dupont;30;10,00;",
         ])
-        let run = try importCSV([csv], mapping: try writeMapping())
+        let mapping = try writeMapping()
+        let run = try workspace.encours(["import", "--db", workspace.db, "--format", "csv", "--mapping", mapping, "--dry-run", csv])
         #expect(run.exitCode == 0, "\(run)")
         #expect(
-            run.stdout.hasPrefix(
+            run.stderr == """
+                ventes.csv: 1 line skipped, by reason:
+                  1  column "Type" is "DE", which the mapping ignores (kind.ignore)
+
+                """,
+            "\(run)"
+        )
+        let listed = try workspace.encours(
+            ["import", "--db", workspace.db, "--format", "csv", "--mapping", mapping, "--show-skipped", csv]
+        )
+        #expect(listed.exitCode == 0, "\(listed)")
+        #expect(
+            listed.stderr.hasPrefix(
                 #"ventes.csv:2: skipped: column "Type" is "DE", which the mapping ignores (kind.ignore)"# + "\n"
-            )
+            ),
+            "\(listed)"
         )
         #expect(try workspace.eventRowCount() == 2)
     }

@@ -27,7 +27,8 @@ struct ImportCommand: ParsableCommand {
             --format csv reads an invoicing tool's CSV export through a mapping file (TOML) that names its \
             columns and says how it writes amounts, dates and text; docs/imports.md lists every key, and \
             docs/mappings/ holds examples. Customers the ledger does not know are registered from the \
-            mapping's [customer] columns. Lines the mapping ignores are listed as skipped.
+            mapping's [customer] columns. Lines the mapping ignores are skipped: a count per reason is \
+            printed on standard error, every line with --show-skipped.
 
             --format fec reads a Fichier des Écritures Comptables (tab or |, UTF-8 or ISO 8859-15): lines on \
             customer accounts (411…) become customers, invoices (debits in a sales journal), credit notes \
@@ -82,7 +83,7 @@ struct ImportCommand: ParsableCommand {
     )
     var ignoreLettering = false
 
-    @Flag(help: "With --format fec: list every skipped line on standard error, not only the count per reason.")
+    @Flag(help: "With --format csv or fec: list every skipped line on standard error, not only the count per reason.")
     var showSkipped = false
 
     func validate() throws {
@@ -97,11 +98,13 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--mapping is read only with --format csv")
         }
         let fecOptionGiven = !salesJournals.isEmpty || !openingJournals.isEmpty || termsDays != nil || ignoreLettering
-        if format != .fec && (fecOptionGiven || showSkipped) {
+        if format != .fec && fecOptionGiven {
             throw ValidationError(
-                "--sales-journal, --opening-journal, --terms-days, --ignore-lettering and --show-skipped are read "
-                    + "only with --format fec"
+                "--sales-journal, --opening-journal, --terms-days and --ignore-lettering are read only with --format fec"
             )
+        }
+        if format == .ndjson && showSkipped {
+            throw ValidationError("--show-skipped is read only with --format csv or fec: canonical events skip no line")
         }
         if let termsDays, !(0...3650).contains(termsDays) {
             throw ValidationError("--terms-days must be between 0 and 3650, not \(termsDays)")
@@ -158,11 +161,7 @@ struct ImportCommand: ParsableCommand {
             reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
             let result = reader.read(bytes, file: name)
             errors += result.errorReport
-            if format == .fec {
-                reportSkipped(result)
-            } else {
-                Self.report(result)
-            }
+            reportSkipped(result)
             submissions.reserveCapacity(submissions.count + result.events.count)
             places.reserveCapacity(places.count + result.events.count)
             for parsed in result.events {
@@ -240,22 +239,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// What a file gave besides events: the lines skipped and why (the first of them), or
-    /// that it held nothing to import.
-    static func report(_ result: EventReadResult) {
-        guard result.isValid else { return }
-        if result.events.isEmpty && result.skipped.isEmpty {
-            Terminal.write("\(result.file): nothing to import in this file\n")
-        }
-        let limit = CanonicalEventReader.defaultErrorLimit
-        for line in result.skipped.prefix(limit) { Terminal.write("\(line)\n") }
-        if result.skipped.count > limit {
-            Terminal.write("\(result.file): \(result.skipped.count - limit) more skipped lines not shown\n")
-        }
-    }
-
-    /// An FEC's skipped lines, on standard error: most of the books are not receivables, so a
-    /// count per reason, and every line only when asked (`--show-skipped`).
+    /// An export's skipped lines, on standard error: most of an FEC's lines are not
+    /// receivables, and a sales journal may hold thousands of quotes, so a count per reason,
+    /// and every line only when asked (`--show-skipped`).
     func reportSkipped(_ result: EventReadResult) {
         guard result.isValid else { return }
         if result.events.isEmpty && result.skipped.isEmpty {
