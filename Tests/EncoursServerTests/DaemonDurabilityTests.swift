@@ -45,7 +45,12 @@ struct DaemonDurabilityTests {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: .milliseconds(1500))
+                // Killed once enough batches are acknowledged, not after a fixed time: with the
+                // whole suite loading the machine, 1.5 s once saw only 9 of them.
+                let deadline = ContinuousClock.now + .seconds(60)
+                while acknowledged.values.count < 40, ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
                 await daemon.kill9()
             }
         }
