@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// `--db` and `--socket` for the commands whose other options are their own (not
-/// ``QueryOptions``): where the figures come from, chosen as ``LedgerSource/choose`` does.
+/// `--db` and `--socket`, for every command that reads figures (``QueryOptions`` holds
+/// them too): where the figures come from, chosen as ``LedgerSource/choose`` does.
 struct LedgerSourceOptions: ParsableArguments {
     @Option(help: "Read this ledger database file offline rather than ask the daemon.")
     var db: String?

@@ -21,16 +21,7 @@ extension Day: ExpressibleByArgument {
 
 /// Options every report takes.
 struct QueryOptions: ParsableArguments {
-    @Option(help: "Read this ledger database file offline rather than ask the daemon.")
-    var db: String?
-
-    @Option(
-        help: """
-            The daemon's socket. Default: /run/encours/encours.sock or ./var/encours.sock when there is one \
-            (else --db ./var/encours.db).
-            """
-    )
-    var socket: String?
+    @OptionGroup var location: LedgerSourceOptions
 
     @Option(name: .customLong("as-of"), help: "Business date of the figures, YYYY-MM-DD (default: today).")
     var asOf: Day?
@@ -43,9 +34,7 @@ struct QueryOptions: ParsableArguments {
 
     var day: Day { asOf ?? .today }
 
-    var source: LedgerSource {
-        .choose(socket: socket, db: db, environment: ProcessInfo.processInfo.environment)
-    }
+    var source: LedgerSource { location.source }
 
     func print(json: String, table: ReportTable) {
         switch format {
