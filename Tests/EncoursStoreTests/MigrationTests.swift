@@ -16,8 +16,8 @@ struct MigrationTests {
         let log = try EventLog(path: path)
         try log.close()
         let first = try applied()
-        #expect(first.map(\.version) == [1, 2])
-        #expect(first.map(\.name) == ["0001_event_log", "0002_search_text"])
+        #expect(first.map(\.version) == [1, 2, 3])
+        #expect(first.map(\.name) == ["0001_event_log", "0002_search_text", "0003_search_progress"])
         #expect(first.map(\.checksum) == Migration.embedded.map(\.checksum))
         #expect(first.first.map { RecordedAt.isValid($0.appliedAt) } == true)
 

@@ -106,6 +106,9 @@ public final class LedgerWriter: Sendable {
                 commit(Array(batches[start..<end]))
                 start = end
             }
+            // A large batch is answered once durable and indexed for search just after. A
+            // failure here leaves the rows to the next open of the log, which indexes them.
+            try? database.log.indexPendingSearchText()
             if stopping, queue.withLock({ $0.pending.isEmpty }) {
                 stopped.signal()
                 return

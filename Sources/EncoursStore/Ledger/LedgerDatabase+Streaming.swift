@@ -13,6 +13,8 @@ extension LedgerDatabase {
         /// A key that may be recorded already, or one used twice in the batch: the batch
         /// needs the look-ups of the ordinary path.
         case needsOrdinaryPath
+        /// A row the log cannot hold (a business date outside years 1 to 9999).
+        case failed(EventLogError)
     }
 
     /// Appends a large batch of new events with the work spread over two cores: one thread
@@ -28,21 +30,27 @@ extension LedgerDatabase {
         recordedAt: String,
         fingerprints: KeyFingerprints
     ) throws(LedgerDatabaseError) -> AppendReport? {
-        let pipe = ChunkPipe<NewEvent>()
+        let pipe = ChunkPipe<RowBlock>()
         let verdict = Mutex<StreamVerdict?>(nil)
         let finished = DispatchSemaphore(value: 0)
         let ledger = self.ledger
-        DispatchQueue.global(qos: .userInitiated).async {
-            let outcome = Self.prepareRows(
-                submissions,
-                actor: actor,
-                ledger: ledger,
-                fingerprints: fingerprints,
-                into: pipe
-            )
-            verdict.withLock { $0 = outcome }
-            pipe.send([])
-            finished.signal()
+        // The rows' hashes continue the chain from the head read inside the transaction,
+        // so the preparing thread starts once the log has read it.
+        func startPreparing(after head: LogHead) {
+            let builder = UncheckedBuilder(RowBlockBuilder(after: head, recordedAt: recordedAt))
+            DispatchQueue.global(qos: .userInitiated).async {
+                let outcome = Self.prepareRows(
+                    submissions,
+                    actor: actor,
+                    ledger: ledger,
+                    fingerprints: fingerprints,
+                    builder: builder.builder,
+                    into: pipe
+                )
+                verdict.withLock { $0 = outcome }
+                pipe.send([])
+                finished.signal()
+            }
         }
         func waitForVerdict() -> StreamVerdict {
             finished.wait()
@@ -51,20 +59,26 @@ extension LedgerDatabase {
         }
 
         let appended: [AppendOutcome]
+        var started = false
         var sawEnd = false
         do {
-            appended = try log.append(
-                chunks: {
+            appended = try log.appendBlocks(
+                expectedCount: submissions.count,
+                recordedAt: recordedAt,
+                start: {
+                    started = true
+                    startPreparing(after: $0)
+                },
+                next: {
                     let chunk = pipe.receive()
                     sawEnd = chunk.isEmpty
-                    return chunk.isEmpty ? nil : chunk
-                },
-                expectedCount: submissions.count,
-                recordedAt: recordedAt
+                    return chunk.first
+                }
             ) { () throws(EventLogError) in
                 guard case .checked(.success) = waitForVerdict() else { throw .vetoed("the batch was not accepted") }
             }
         } catch {
+            guard started else { throw .log(error) }
             // Let the preparing thread finish: it may be waiting for room in the pipe.
             while !sawEnd { sawEnd = pipe.receive().isEmpty }
             switch waitForVerdict() {
@@ -72,6 +86,7 @@ extension LedgerDatabase {
             case .checked(.failure(let rejection)):
                 throw .rejected(rejection.items.map { .init(index: $0.index, violation: $0.violation) })
             case .checked(.success): throw .log(error)
+            case .failed(let failure): throw .log(failure)
             }
         }
         guard case .checked(.success(let prepared)) = waitForVerdict() else {
@@ -81,13 +96,14 @@ extension LedgerDatabase {
         return AppendReport(outcomes: appended)
     }
 
-    /// The preparing thread's work: rows in chunks into `pipe`, then the ledger check.
+    /// The preparing thread's work: rows in blocks into `pipe`, then the ledger check.
     private static func prepareRows(
         _ submissions: [Submission],
         actor: String,
         ledger: Ledger,
         fingerprints: KeyFingerprints,
-        into pipe: ChunkPipe<NewEvent>
+        builder: RowBlockBuilder,
+        into pipe: ChunkPipe<RowBlock>
     ) -> StreamVerdict {
         let events = submissions.map(\.event)
         let resolution = ledger.resolveStreams(events)
@@ -96,10 +112,11 @@ extension LedgerDatabase {
         seen.reserveCapacity(submissions.count)
         let chunkSize = 8192
         var start = 0
+        var rows: [NewEvent] = []
+        rows.reserveCapacity(chunkSize)
         while start < submissions.count {
             let end = min(start + chunkSize, submissions.count)
-            var rows: [NewEvent] = []
-            rows.reserveCapacity(end - start)
+            rows.removeAll(keepingCapacity: true)
             for index in start..<end {
                 let submission = submissions[index]
                 // An unresolved stream is rejected by the check before anything is committed.
@@ -115,9 +132,19 @@ extension LedgerDatabase {
                 }
                 rows.append(row)
             }
-            pipe.send(rows)
+            do {
+                pipe.send([try builder.block(for: rows, firstIndex: start)])
+            } catch {
+                return .failed(error)
+            }
             start = end
         }
         return .checked(ledger.prepare(events, resolution: resolution))
     }
+}
+
+/// The block builder, handed to the preparing thread that alone uses it from then on.
+private struct UncheckedBuilder: @unchecked Sendable {
+    let builder: RowBlockBuilder
+    init(_ builder: RowBlockBuilder) { self.builder = builder }
 }

@@ -160,6 +160,11 @@ final class RowHasher {
         return text.withUTF8 { append(field: UnsafeRawBufferPointer($0)) }
     }
 
+    /// The whole input so far; valid until the next `begin` or `append`.
+    var input: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage, count: count)
+    }
+
     /// Bytes of the input; valid until the next `begin` or `append`.
     func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: storage + range.lowerBound, count: range.count)

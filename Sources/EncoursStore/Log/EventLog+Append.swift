@@ -81,6 +81,9 @@ extension EventLog {
                     index += 1
                 }
             }
+            if state.sequence > startSequence {
+                try recordSearchProgress(from: startSequence + 1, through: state.sequence)
+            }
             try beforeCommit()
             try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
             lastSequence = state.sequence

@@ -24,6 +24,8 @@ public final class EventLog {
     /// Reused across rows so hashing allocates nothing.
     let hasher = RowHasher()
     let scratch = AppendScratch()
+    /// Words of rows a large batch appended, for ``indexPendingSearchText()``.
+    var pendingSearchTexts: [PendingSearchText] = []
 
     /// Opens (creating when missing) the log at `path` and migrates it.
     ///
@@ -41,7 +43,7 @@ public final class EventLog {
         self.connection = connection
         self.statements = try mapSQLiteError { () throws(SQLiteError) in try EventLogStatements(connection) }
         (lastSequence, lastHash) = try Self.head(statements)
-        try indexRowsLoggedBeforeSearch()
+        try indexRowsMissingFromSearch()
     }
 
     /// Finalizes the statements and closes the file. Later calls fail with `misuse`.

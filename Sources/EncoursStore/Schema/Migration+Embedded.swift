@@ -9,6 +9,7 @@ extension Migration {
     public static let embedded: [Migration] = [
         embed("0001_event_log.sql", PackageResources._001_event_log_sql),
         embed("0002_search_text.sql", PackageResources._002_search_text_sql),
+        embed("0003_search_progress.sql", PackageResources._003_search_progress_sql),
     ]
 
     private static func embed(_ fileName: String, _ bytes: [UInt8]) -> Migration {

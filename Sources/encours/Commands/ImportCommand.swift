@@ -210,8 +210,18 @@ struct ImportCommand: ParsableCommand {
             "imported \(report.appendedCount) events, \(report.duplicateCount) duplicates skipped"
                 + " (durable in \(String(format: "%.2f", seconds)) s) into \(database.db)\n"
         )
-        // The events are durable already; folding the WAL into the database file is
-        // housekeeping, done before exiting so the next reader starts from a small WAL.
+        // The events are durable already; their words for search and folding the WAL into
+        // the database file come after, before exiting, so the next reader finds both done.
+        Terminal.progress("indexing \(database.db) for search")
+        do {
+            try ledger.log.indexPendingSearchText()
+        } catch {
+            Terminal.endProgress()
+            Terminal.warn(
+                "warning: \(database.db): \(error): the events are recorded; the next command that opens "
+                    + "the ledger indexes them for search"
+            )
+        }
         Terminal.progress("checkpointing \(database.db)")
         try? ledger.log.checkpoint()
         Terminal.endProgress()
