@@ -2,8 +2,9 @@ import EncoursCore
 
 /// Turns the records of one chunk of a CSV export into events, on one core.
 ///
-/// Every column was resolved to an index before; a line costs array reads, the parsing of
-/// its amount and days, and the writing of its canonical JSON, nothing looked up by name.
+/// Every column was resolved to an index before; a line costs reading its cells' bytes, the
+/// parsing of its amount and days, and the writing of its canonical JSON, nothing looked up
+/// by name and no string but those the event keeps.
 struct CSVChunkConverter {
     let columns: CSVColumns<CSVColumn>
     let amountFormat: AmountFormat
@@ -12,7 +13,11 @@ struct CSVChunkConverter {
     /// Records starting before this line are the header.
     let firstDataLine: Int
     let errorLimit: Int
+    /// The values of the kind column as UTF-8, compared with the cells' bytes.
+    private let kindValues: [(utf8: [UInt8], value: CSVKindValue)]
     private let writer = CanonicalEventWriter()
+    /// Reused for every event's JSON: each payload is then one allocation, its string.
+    private var payload: [UInt8] = []
     private(set) var chunk = CSVChunk()
 
     init(mapping: CSVMapping, columns: CSVColumns<CSVColumn>, file: String, firstDataLine: Int, errorLimit: Int) {
@@ -22,9 +27,22 @@ struct CSVChunkConverter {
         self.file = file
         self.firstDataLine = firstDataLine
         self.errorLimit = errorLimit
+        if case .column(_, let values) = columns.kind {
+            kindValues = values.map { (Array($0.value.utf8), $0) }
+        } else {
+            kindValues = []
+        }
+        payload.reserveCapacity(512)
     }
 
-    mutating func convert(_ record: DelimitedText.Record) {
+    /// The chunk's result, holding its text for the lines kept to be read again.
+    func finished(text: [UInt8]) -> CSVChunk {
+        var chunk = chunk
+        chunk.text = text
+        return chunk
+    }
+
+    mutating func convert(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) {
         guard record.line >= firstDataLine else { return }
         var reader = CSVLineReader(file: file, record: record, amountFormat: amountFormat, dayFormat: dayFormat)
         let event = kind(&reader).flatMap { kind in
@@ -41,9 +59,13 @@ struct CSVChunkConverter {
         }
         guard let event else { return }
         if let customer = event.namedCustomer, columns.customer != nil {
-            track(customer, on: event.on, record: record)
+            track(customer, on: event.on, record: record, source: source)
         }
-        chunk.events.append(ParsedEvent(line: record.line, event: event, payload: writer.json(event)))
+        payload.removeAll(keepingCapacity: true)
+        writer.append(event, to: &payload)
+        chunk.events.append(
+            ParsedEvent(line: record.line, event: event, payload: String(decoding: payload, as: UTF8.self))
+        )
     }
 
     private mutating func keep(_ errors: [ImportError]) {
@@ -63,18 +85,23 @@ struct CSVChunkConverter {
         case .fixed(let kind):
             return kind
         case .column(let column, let values):
-            guard let text = reader.cell(column, nil) else { return nil }
-            guard let value = values.first(where: { $0.value == text }) else {
+            guard let cell = reader.cell(column, nil) else { return nil }
+            // Bytes first; then as strings, which compare canonically equivalent text equal.
+            let value =
+                kindValues.first(where: { $0.utf8.elementsEqual(cell) })?.value
+                ?? values.first(where: { $0.value == CSVLineReader.text(cell) })
+            guard let value else {
                 let known = values.map { "\"\($0.value)\"" }.joined(separator: ", ")
                 reader.add(
                     column,
                     nil,
                     .unknownKind,
-                    "\"\(text)\" is not a value the mapping lists in [kind] (\(known))"
+                    "\"\(CSVLineReader.text(cell))\" is not a value the mapping lists in [kind] (\(known))"
                 )
                 return nil
             }
             guard let kind = value.kind else {
+                let text = CSVLineReader.text(cell)
                 let reason = "column \"\(column.label)\" is \"\(text)\", which the mapping ignores (kind.ignore)"
                 chunk.skipped.append(SkippedLine(file: file, line: reader.line, reason: reason))
                 return nil
@@ -171,7 +198,12 @@ struct CSVChunkConverter {
 
     // MARK: - Customers
 
-    private mutating func track(_ customer: CustomerID, on day: Day, record: DelimitedText.Record) {
+    private mutating func track(
+        _ customer: CustomerID,
+        on day: Day,
+        record: DelimitedRecordView,
+        source: DelimitedRecordSource
+    ) {
         if let index = chunk.customerIndex[customer] {
             if day < chunk.customers[index].earliest { chunk.customers[index].earliest = day }
             return
@@ -181,9 +213,18 @@ struct CSVChunkConverter {
             CSVChunkCustomer(
                 customer: customer,
                 firstEvent: chunk.events.count,
-                record: record,
+                record: kept(record, source),
                 earliest: day
             )
         )
+    }
+
+    /// The line as the merge will read it again: where it is, or a copy when the library
+    /// read it with its neighbours.
+    private func kept(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) -> CSVKeptLine {
+        switch source {
+        case .span(let range): .span(range, line: record.line)
+        case .library: .fields(record.materialized())
+        }
     }
 }

@@ -228,3 +228,13 @@ public struct CSVCustomerColumns<Column: Sendable & Hashable>: Sendable, Hashabl
         self.termsDays = termsDays
     }
 }
+
+extension CSVColumns where Column == CSVColumn {
+    /// The 0-based positions of every column the mapping reads: the only fields whose quoted
+    /// values need unquoting.
+    var indices: Set<Int> {
+        var indices: Set<Int> = []
+        _ = map { column, _ in indices.insert(column.index).memberAfterInsert }
+        return indices
+    }
+}

@@ -6,7 +6,7 @@ enum CSVCustomerProfile {
     /// a number of days), each naming its column and value.
     static func read(
         _ columns: CSVCustomerColumns<CSVColumn>,
-        _ record: DelimitedText.Record,
+        _ record: DelimitedRecordView,
         mapping: CSVMapping,
         file: String
     ) -> (profile: CustomerProfile, errors: [ImportError]) {

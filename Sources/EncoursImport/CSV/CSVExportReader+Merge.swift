@@ -11,7 +11,13 @@ extension CSVExportReader {
     /// first document of each customer the ledger does not know, dated the earliest day of
     /// that customer's lines in the file (so that a file not sorted by date still has every
     /// document on or after its customer's registration).
-    func merge(_ chunks: [CSVChunk], customerColumns: CSVCustomerColumns<CSVColumn>?, file: String) -> EventReadResult {
+    func merge(_ chunks: [CSVChunk], columns: CSVColumns<CSVColumn>, file: String) -> EventReadResult {
+        let customerColumns = columns.customer
+        // Set up as the chunks' walks were, to read the registrations' lines again alike.
+        var scanner = DelimitedRecordScanner(
+            separator: mapping.separator,
+            selection: DelimitedRecordScanner.Selection(columns.indices)
+        )
         var registrations: [Registration] = []
         var pending: [CustomerID: Int] = [:]
         var known: Set<CustomerID> = []
@@ -49,12 +55,12 @@ extension CSVExportReader {
                 copied = registration.seen.firstEvent
                 guard let customerColumns else { continue }
                 let seen = registration.seen
-                let (profile, problems) = CSVCustomerProfile.read(
-                    customerColumns,
-                    seen.record,
-                    mapping: mapping,
-                    file: file
-                )
+                let read = seen.record.withRecord(in: chunk, scanner: &scanner) { record in
+                    CSVCustomerProfile.read(customerColumns, record, mapping: mapping, file: file)
+                }
+                // The chunk's walk lent this line: walking its span again lends it again.
+                guard let read else { continue }
+                let (profile, problems) = read
                 if problems.isEmpty {
                     let event = Event.customerRegistered(
                         CustomerRegistered(customer: seen.customer, profile: profile, on: seen.earliest)

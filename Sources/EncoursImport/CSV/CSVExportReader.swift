@@ -42,72 +42,78 @@ public struct CSVExportReader: Sendable {
                 )
             ])
         }
-        let utf8: [UInt8]
-        switch CSVText.utf8(bytes, mapping.encoding) {
-        case .success(let text): utf8 = text
-        case .failure(let error): return failure([encodingError(error, bytes: bytes, file: file)])
-        }
-        guard utf8.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }) else {
-            return failure([
-                ImportError(
-                    file: file,
-                    line: 0,
-                    code: .emptyFile,
-                    message: "the file is empty"
-                        + (mapping.hasHeader ? ", without even its header line" : "")
-                        + ": was the export cut short? Nothing is imported from it"
-                )
-            ])
-        }
-        let text = DelimitedText(separator: mapping.separator, quoting: .rfc4180)
-        let header: DelimitedText.Record?
-        do {
-            header = mapping.hasHeader ? try Self.header(of: utf8, text) : nil
-        } catch {
-            return failure([Self.quoteError(error, file: file)])
-        }
-        let columns: CSVColumns<CSVColumn>
-        switch mapping.resolve(header: header, file: file) {
-        case .success(let resolved): columns = resolved
-        case .failure(let errors): return failure(errors.errors)
-        }
-        let chunks: [CSVChunk]
-        do {
-            let mapping = mapping
-            let firstDataLine = (header?.line ?? 0) + 1
-            let errorLimit = errorLimit
-            chunks = try text.mapChunks(utf8) { records in
-                var converter = CSVChunkConverter(
-                    mapping: mapping,
-                    columns: columns,
-                    file: file,
-                    firstDataLine: firstDataLine,
-                    errorLimit: errorLimit
-                )
-                for record in records { converter.convert(record) }
-                return converter.chunk
+        // Transcoding is done chunk by chunk, on every core; the refusals come in the order
+        // they would if the whole file were transcoded first: a byte that is not text before
+        // anything else, then an empty file, the header, the mapping's columns, the quotes.
+        func refused(_ errors: [ImportError]) -> EventReadResult {
+            if case .failure(let error) = CSVText.utf8(bytes, mapping.encoding) {
+                return failure([encodingError(error, bytes: bytes, file: file)])
             }
-        } catch {
-            return failure([Self.quoteError(error, file: file)])
+            return failure(errors)
         }
-        return merge(chunks, customerColumns: columns.customer, file: file)
+        let hasMark = mapping.encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        return bytes.withUnsafeBufferPointer { whole in
+            let body = UnsafeBufferPointer(rebasing: whole[(hasMark ? 3 : 0)...])
+            // Only ASCII white space is blank, in every encoding: such a file transcodes.
+            guard body.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }) else {
+                return failure([
+                    ImportError(
+                        file: file,
+                        line: 0,
+                        code: .emptyFile,
+                        message: "the file is empty"
+                            + (mapping.hasHeader ? ", without even its header line" : "")
+                            + ": was the export cut short? Nothing is imported from it"
+                    )
+                ])
+            }
+            let text = DelimitedText(separator: mapping.separator, quoting: .rfc4180)
+            var header: DelimitedText.Record?
+            if mapping.hasHeader {
+                let written = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body[..<Self.headerEnd(body)]))
+                guard let utf8 = try? mapping.encoding.transcoded(written) else { return refused([]) }
+                do throws(DelimitedTextError) {
+                    header = try text.records(utf8).first
+                } catch {
+                    return refused([Self.quoteError(error, file: file)])
+                }
+            }
+            let columns: CSVColumns<CSVColumn>
+            switch mapping.resolve(header: header, file: file) {
+            case .success(let resolved): columns = resolved
+            case .failure(let errors): return refused(errors.errors)
+            }
+            let chunks: [DelimitedText.Chunk]
+            do throws(DelimitedTextError) {
+                chunks = try text.cut(body)
+            } catch {
+                return refused([Self.quoteError(error, file: file)])
+            }
+            let converted = convert(body, chunks, columns: columns, firstDataLine: (header?.line ?? 0) + 1, file: file)
+            if converted.contains(where: \.isUndecodable) { return refused([]) }
+            return merge(converted, columns: columns, file: file)
+        }
     }
 
-    /// The first record: the bytes up to the first line end outside quotes after something
-    /// other than blank lines, so the header is read before the chunks are cut.
-    static func header(of utf8: [UInt8], _ text: DelimitedText) throws(DelimitedTextError) -> DelimitedText.Record? {
+    /// Where the first record ends: after the first line end outside quotes that follows
+    /// something other than blank lines, so the header is read before the chunks are cut.
+    static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var inQuotes = false
         var sawContent = false
-        var end = utf8.count
-        for (index, byte) in utf8.enumerated() {
+        for (index, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if byte == 0x0A, !inQuotes, sawContent {
-                end = index + 1
-                break
+                return index + 1
             }
             if byte != 0x0A && byte != 0x0D { sawContent = true }
         }
+        return bytes.count
+    }
+
+    /// The first record of UTF-8 text (see ``headerEnd(_:)``).
+    static func header(of utf8: [UInt8], _ text: DelimitedText) throws(DelimitedTextError) -> DelimitedText.Record? {
+        let end = utf8.withUnsafeBufferPointer { headerEnd($0) }
         return try text.records(Array(utf8[..<end])).first
     }
 

@@ -2,18 +2,21 @@ import EncoursCore
 
 /// Reads the values of one line of a CSV export, keeping every problem it meets so that a
 /// line with three bad cells gets three errors, each naming its column and value.
+///
+/// Cells are read from the line's bytes: a string is made only for a value an event keeps,
+/// or an error quotes.
 struct CSVLineReader {
     let file: String
-    let fields: [String]
+    let fields: DelimitedRecordView
     /// The 1-based line the record starts on.
     let line: Int
     let amountFormat: AmountFormat
     let dayFormat: DayFormat
     private(set) var errors: [ImportError] = []
 
-    init(file: String, record: DelimitedText.Record, amountFormat: AmountFormat, dayFormat: DayFormat) {
+    init(file: String, record: DelimitedRecordView, amountFormat: AmountFormat, dayFormat: DayFormat) {
         self.file = file
-        self.fields = record.fields
+        self.fields = record
         self.line = record.line
         self.amountFormat = amountFormat
         self.dayFormat = dayFormat
@@ -26,7 +29,7 @@ struct CSVLineReader {
     }
 
     /// The cell without its padding, or `nil` (an error) when the line is too short to have it.
-    mutating func cell(_ column: CSVColumn, _ type: EventType?) -> Substring? {
+    mutating func cell(_ column: CSVColumn, _ type: EventType?) -> UnsafeBufferPointer<UInt8>? {
         guard column.index < fields.count else {
             let count = fields.count == 1 ? "1 field" : "\(fields.count) fields"
             add(
@@ -40,6 +43,11 @@ struct CSVLineReader {
         return CSVText.trimmed(fields[column.index])
     }
 
+    /// A cell's value as a string: for what an event keeps, or an error quotes.
+    static func text(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: cell, as: UTF8.self)
+    }
+
     /// An id or name that must be there: `what` says which, when the cell is empty.
     mutating func requiredText(_ column: CSVColumn, _ type: EventType, _ what: String) -> String? {
         guard let text = cell(column, type) else { return nil }
@@ -47,13 +55,13 @@ struct CSVLineReader {
             add(column, type, .emptyValue, "\(what) is empty")
             return nil
         }
-        return String(text)
+        return Self.text(text)
     }
 
     /// An optional value: an empty cell is no value.
     mutating func optionalText(_ column: CSVColumn, _ type: EventType) -> String? {
         guard let text = cell(column, type), !text.isEmpty else { return nil }
-        return String(text)
+        return Self.text(text)
     }
 
     mutating func requiredDay(_ column: CSVColumn, _ type: EventType, _ what: String) -> Day? {
@@ -70,9 +78,9 @@ struct CSVLineReader {
         return day(text, column, type)
     }
 
-    private mutating func day(_ text: Substring, _ column: CSVColumn, _ type: EventType) -> Day? {
-        guard let day = dayFormat.day(text) else {
-            add(column, type, .invalidDate, "\"\(text)\" is not a date written \(dayFormat)")
+    private mutating func day(_ text: UnsafeBufferPointer<UInt8>, _ column: CSVColumn, _ type: EventType) -> Day? {
+        guard let day = dayFormat.day(utf8: text) else {
+            add(column, type, .invalidDate, "\"\(Self.text(text))\" is not a date written \(dayFormat)")
             return nil
         }
         return day
@@ -80,15 +88,16 @@ struct CSVLineReader {
 
     /// A signed amount; below zero is an error unless `negativeAllowed`.
     mutating func amount(_ column: CSVColumn, _ type: EventType, negativeAllowed: Bool = false) -> Money? {
-        guard let text = cell(column, type) else { return nil }
-        guard !text.isEmpty else {
+        guard let cell = cell(column, type) else { return nil }
+        guard !cell.isEmpty else {
             add(column, type, .emptyValue, "the amount is empty")
             return nil
         }
         let amount: Money
         do {
-            amount = try amountFormat.amount(text)
+            amount = try amountFormat.amount(utf8: cell)
         } catch {
+            let text = Self.text(cell)
             switch error {
             case .empty, .notADecimalNumber: add(column, type, .invalidAmount, "\"\(text)\" is not an amount")
             case .tooManyDecimals, .outOfRange:
@@ -102,7 +111,7 @@ struct CSVLineReader {
                 ? ": if the export writes credit notes as negative invoices, say invoice.negative_amount = "
                     + "\"credit_note\" in the mapping"
                 : ": amounts are positive in the ledger"
-            add(column, type, .negativeAmount, "\"\(text)\" is negative\(hint)")
+            add(column, type, .negativeAmount, "\"\(Self.text(cell))\" is negative\(hint)")
             return nil
         }
         return amount

@@ -17,6 +17,15 @@ enum CSVText {
         return text[start..<end]
     }
 
+    /// ``trimmed(_:)-(Substring)`` of a cell's bytes.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
+        while start < end, isPadding(bytes[start]) { start += 1 }
+        while end > start, isPadding(bytes[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     private static func isPadding(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09
     }

@@ -34,7 +34,74 @@ public struct AmountFormat: Sendable, Hashable {
     /// spaces, a euro sign before or after, and grouping characters before the decimal
     /// separator, each between a digit and a group of exactly three digits, are accepted.
     public func amount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
-        // Code points as numbers: ASCII text, nearly every amount, is not decoded at all.
+        if let amount = text.utf8.withContiguousStorageIfAvailable({ plainAmount($0) }) ?? nil { return amount }
+        return try generalAmount(text)
+    }
+
+    /// ``amount(_:)`` of the UTF-8 bytes of a cell.
+    func amount(utf8 text: UnsafeBufferPointer<UInt8>) throws(MoneyParseError) -> Money {
+        if let amount = plainAmount(text) { return amount }
+        return try generalAmount(String(decoding: text, as: UTF8.self))
+    }
+
+    /// The amount of ASCII text the rules accept, read straight from its bytes with the same
+    /// rules as ``generalAmount(_:)``; `nil` for anything else (other characters, any text
+    /// the rules refuse), which the general reading then reads or refuses in its words.
+    private func plainAmount(_ text: UnsafeBufferPointer<UInt8>) -> Money? {
+        func isPadding(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        var start = 0
+        var end = text.count
+        while start < end, isPadding(text[start]) { start += 1 }
+        while end > start, isPadding(text[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        func isGroupOfThree(_ index: Int) -> Bool {
+            index + 2 < end && isDigit(text[index]) && isDigit(text[index + 1]) && isDigit(text[index + 2])
+                && (index + 3 == end || !isDigit(text[index + 3]))
+        }
+        var index = start
+        let negative = text[index] == UInt8(ascii: "-")
+        if negative || text[index] == UInt8(ascii: "+") { index += 1 }
+        var units: Int64 = 0
+        var cents: Int64 = 0
+        // Leading zeros do not count towards the twelve integer digits, as in the general reading.
+        var significantDigits = 0
+        var hasIntegerDigit = false
+        var fractionDigits = 0
+        var seenDecimal = false
+        while index < end {
+            let byte = text[index]
+            if isDigit(byte) {
+                let digit = Int64(byte - 0x30)
+                if seenDecimal {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { return nil }
+                    cents = cents * 10 + digit
+                } else {
+                    hasIntegerDigit = true
+                    if units > 0 || digit > 0 { significantDigits += 1 }
+                    guard significantDigits <= 12 else { return nil }
+                    units = units * 10 + digit
+                }
+            } else if byte == decimalSeparator, !seenDecimal, hasIntegerDigit {
+                seenDecimal = true
+            } else if byte < 0x80, !seenDecimal, index > start, isDigit(text[index - 1]), isGroupOfThree(index + 1),
+                groupingSeparators.contains(Unicode.Scalar(byte))
+            {
+                // A grouping character between a digit and a group of three digits.
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard hasIntegerDigit, !seenDecimal || fractionDigits > 0 else { return nil }
+        let minor = units * 100 + (fractionDigits == 1 ? cents * 10 : cents)
+        return Money(minorUnits: negative ? -minor : minor)
+    }
+
+    /// Any amount, or why it is not one: every character the rules know, in every place.
+    private func generalAmount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
+        // Code points as numbers: ASCII text is not decoded at all.
         var isASCII = true
         for byte in text.utf8 where byte >= 0x80 {
             isASCII = false

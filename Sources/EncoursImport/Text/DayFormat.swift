@@ -45,10 +45,24 @@ public struct DayFormat: Sendable, Hashable, CustomStringConvertible {
     /// The day `text` writes, or `nil`. Surrounding spaces are ignored; a one-digit day or
     /// month (`1/3/2026`) is accepted where the pattern has a separator after it.
     public func day(_ text: some StringProtocol) -> Day? {
-        var scalars = Array(text.unicodeScalars)
-        while let last = scalars.last, Self.isSpace(last) { scalars.removeLast() }
-        while let first = scalars.first, Self.isSpace(first) { scalars.removeFirst() }
-        var position = 0
+        if let day = text.utf8.withContiguousStorageIfAvailable({ day(utf8: $0) }) { return day }
+        return day(scalars: text.unicodeScalars.map(\.value))
+    }
+
+    /// ``day(_:)`` of the UTF-8 bytes of a cell: ASCII, nearly every date, is read as it is.
+    func day(utf8 text: UnsafeBufferPointer<UInt8>) -> Day? {
+        if text.allSatisfy({ $0 < 0x80 }) { return day(scalars: text) }
+        return day(scalars: String(decoding: text, as: UTF8.self).unicodeScalars.map(\.value))
+    }
+
+    /// The reading itself, over the text's code points.
+    private func day<Scalars: RandomAccessCollection<Element>, Element: BinaryInteger>(scalars: Scalars) -> Day?
+    where Scalars.Index == Int {
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while end > start, Self.isSpace(UInt32(scalars[end - 1])) { end -= 1 }
+        while start < end, Self.isSpace(UInt32(scalars[start])) { start += 1 }
+        var position = start
         var day = 0
         var month = 0
         var year = 0
@@ -56,8 +70,8 @@ public struct DayFormat: Sendable, Hashable, CustomStringConvertible {
         func number(maxDigits: Int, flexible: Bool = false) -> Int? {
             var value = 0
             var count = 0
-            while count < maxDigits, position < scalars.count, ("0"..."9").contains(scalars[position]) {
-                value = value * 10 + Int(scalars[position].value - 48)
+            while count < maxDigits, position < end, (0x30...0x39).contains(UInt32(scalars[position])) {
+                value = value * 10 + Int(scalars[position]) - 48
                 position += 1
                 count += 1
             }
@@ -84,16 +98,17 @@ public struct DayFormat: Sendable, Hashable, CustomStringConvertible {
                 guard let value = number(maxDigits: 2) else { return nil }
                 year = 2000 + value
             case .literal(let separator):
-                guard position < scalars.count, scalars[position] == separator else { return nil }
+                guard position < end, UInt32(scalars[position]) == separator.value else { return nil }
                 position += 1
             }
         }
-        guard position == scalars.count else { return nil }
+        guard position == end else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
     /// White space, answered without the Unicode tables for ASCII: this runs on every date.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    private static func isSpace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return Unicode.Scalar(value)?.properties.isWhitespace == true
     }
 }

@@ -31,41 +31,72 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     /// Throws at the first byte that is not text in this encoding, naming its line and column,
     /// so that a Windows-1252 file declared as UTF-8 is refused rather than read as mojibake.
     public func utf8(_ bytes: UnsafeRawBufferPointer) throws(TextDecodingError) -> [UInt8] {
+        let start = self == .utf8 && Self.hasUTF8ByteOrderMark(bytes) ? 3 : 0
+        return try transcoded(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// The text as UTF-8, a byte order mark at its start taken as text: for a part of a file
+    /// (the first bytes of a chunk are not the start of the file). An error's line and column
+    /// count from the start of `bytes`.
+    func transcoded(_ bytes: UnsafeRawBufferPointer) throws(TextDecodingError) -> [UInt8] {
         switch self {
         case .utf8:
-            let start = Self.hasUTF8ByteOrderMark(bytes) ? 3 : 0
-            let body = UnsafeRawBufferPointer(rebasing: bytes[start...])
-            if let offset = Self.firstInvalidUTF8Offset(body) {
-                throw TextDecodingError(encoding: self, bytes: body, offset: offset)
+            if let offset = Self.firstInvalidUTF8Offset(bytes) {
+                throw TextDecodingError(encoding: self, bytes: bytes, offset: offset)
             }
-            return Array(body)
+            return Array(bytes)
         case .iso8859_15, .windows1252:
-            // Runs of ASCII are copied whole; each other byte through a table of its UTF-8.
             let table = self == .iso8859_15 ? Self.latin9UTF8 : Self.windows1252UTF8
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 16)
+            // Two passes: the exact size, then the bytes, written without growing an array.
+            var count = bytes.count
             var offset = 0
             while offset < bytes.count {
-                var end = offset
-                while end < bytes.count, bytes[end] < 0x80 { end += 1 }
-                output.append(contentsOf: bytes[offset..<end])
-                guard end < bytes.count else { break }
-                let encoded = table[Int(bytes[end] &- 0x80)]
-                guard !encoded.isEmpty else { throw TextDecodingError(encoding: self, bytes: bytes, offset: end) }
-                output.append(contentsOf: encoded)
-                offset = end + 1
+                if offset + 8 <= bytes.count,
+                    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    offset += 8
+                    continue
+                }
+                let byte = bytes[offset]
+                if byte >= 0x80 {
+                    let length = Int(table[Int(byte &- 0x80)] >> 24)
+                    guard length > 0 else { throw TextDecodingError(encoding: self, bytes: bytes, offset: offset) }
+                    count += length - 1
+                }
+                offset += 1
             }
-            return output
+            return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+                var position = 0
+                for byte in bytes {
+                    if byte < 0x80 {
+                        output[position] = byte
+                        position += 1
+                    } else {
+                        let encoded = table[Int(byte &- 0x80)]
+                        for index in 0..<Int(encoded >> 24) {
+                            output[position] = UInt8(truncatingIfNeeded: encoded >> (8 * UInt32(index)))
+                            position += 1
+                        }
+                    }
+                }
+                written = position
+            }
         }
     }
 
-    /// The UTF-8 of each byte from 0x80 up; empty where the encoding has no character.
+    /// The UTF-8 of each byte from 0x80 up, packed: its bytes from the lowest, its length in
+    /// the top byte (0 where the encoding has no character). Every character of both
+    /// encodings takes at most three bytes.
     private static let latin9UTF8 = highByteTable(.iso8859_15)
     private static let windows1252UTF8 = highByteTable(.windows1252)
 
-    private static func highByteTable(_ encoding: TextEncoding) -> [[UInt8]] {
+    private static func highByteTable(_ encoding: TextEncoding) -> [UInt32] {
         (0x80...0xFF).map { byte in
-            encoding.scalar(forHighByte: UInt8(byte)).map { Array(String(Character($0)).utf8) } ?? []
+            guard let scalar = encoding.scalar(forHighByte: UInt8(byte)) else { return 0 }
+            let utf8 = Array(String(Character(scalar)).utf8)
+            var packed = UInt32(utf8.count) << 24
+            for (index, unit) in utf8.enumerated() { packed |= UInt32(unit) << (8 * UInt32(index)) }
+            return packed
         }
     }
 

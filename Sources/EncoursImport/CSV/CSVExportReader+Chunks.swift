@@ -1,0 +1,46 @@
+import Dispatch
+import EncoursCore
+import Synchronization
+
+extension CSVExportReader {
+    /// Converts the chunks of the file's text (as written, before transcoding) on every core:
+    /// each is transcoded to UTF-8 into its own buffer, then its records are lent one by one
+    /// to a ``CSVChunkConverter``, no list of records in between. The results are in file
+    /// order; a chunk with a byte that is not text says so and holds nothing else.
+    func convert(
+        _ body: UnsafeBufferPointer<UInt8>,
+        _ chunks: [DelimitedText.Chunk],
+        columns: CSVColumns<CSVColumn>,
+        firstDataLine: Int,
+        file: String
+    ) -> [CSVChunk] {
+        let results = Mutex<[CSVChunk]>(Array(repeating: CSVChunk(), count: chunks.count))
+        let selection = DelimitedRecordScanner.Selection(columns.indices)
+        // The buffer outlives the concurrent loop, which returns only once every chunk is done.
+        nonisolated(unsafe) let written = body
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let chunk = chunks[index]
+            let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: written[chunk.range]))
+            guard let text = try? mapping.encoding.transcoded(raw) else {
+                results.withLock { $0[index].isUndecodable = true }
+                return
+            }
+            var converter = CSVChunkConverter(
+                mapping: mapping,
+                columns: columns,
+                file: file,
+                firstDataLine: firstDataLine,
+                errorLimit: errorLimit
+            )
+            var scanner = DelimitedRecordScanner(separator: mapping.separator, selection: selection)
+            text.withUnsafeBufferPointer { text in
+                scanner.forEachRecord(in: text, firstLine: chunk.firstLine) { record, source in
+                    converter.convert(record, source)
+                }
+            }
+            let result = converter.finished(text: text)
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0 }
+    }
+}
