@@ -153,29 +153,9 @@ extension Ledger {
     /// orders name their customer; disputes are found through invoices; resolutions
     /// through disputes.
     public func resolveStreams(_ events: [Event]) -> StreamResolution {
-        var view = OwnerView(recorded: owners)
-        var streams: [CustomerID?] = Array(repeating: nil, count: events.count)
-        for round in 0..<3 {
-            for (index, event) in events.enumerated() where streams[index] == nil {
-                guard Self.resolutionRound(of: event) == round, let stream = view.stream(of: event) else { continue }
-                streams[index] = stream
-                view.batch.record(event, customer: stream)
-            }
-        }
-        var unresolved: [BatchRejection.Item] = []
-        for (index, event) in events.enumerated() where streams[index] == nil {
-            let sequence = lastSequence + 1 + Int64(index)
-            unresolved.append(.init(index: index, violation: view.unresolvedReference(event, sequence: sequence)))
-        }
-        return StreamResolution(streams: streams, unresolved: unresolved, batchOwners: view.batch)
-    }
-
-    private static func resolutionRound(of event: Event) -> Int {
-        if event.namedCustomer != nil { return 0 }
-        switch event {
-        case .disputeResolved: return 2
-        default: return 1
-        }
+        var resolver = StreamResolver(ledger: self)
+        resolver.add(events)
+        return resolver.finish()
     }
 }
 

@@ -32,6 +32,22 @@ public struct ExportReader: Sendable {
         self.csvMapping = csvMapping
     }
 
+    /// As ``read(_:file:)``, handing the events to `deliver` in file order as they are read:
+    /// NDJSON a few thousand lines at a time (``CanonicalEventReader/readNDJSON(_:file:delivering:)``),
+    /// a CSV or FEC export once read whole (its lines are merged into documents). The
+    /// result's ``EventReadResult/events`` is then empty.
+    public func read(_ bytes: [UInt8], file: String, delivering deliver: ([ParsedEvent]) -> Void) -> EventReadResult {
+        guard format == .ndjson else {
+            var result = read(bytes, file: file)
+            deliver(result.events)
+            result.events = []
+            return result
+        }
+        return bytes.withUnsafeBytes { bytes in
+            CanonicalEventReader(errorLimit: errorLimit).readNDJSON(bytes, file: file, delivering: deliver)
+        }
+    }
+
     /// The events of a whole file, or every error in it (up to ``errorLimit``).
     public func read(_ bytes: [UInt8], file: String) -> EventReadResult {
         switch format {

@@ -29,6 +29,42 @@ extension CanonicalEventReader {
         return Self.merge(results.withLock { $0.map { $0! } }, file: file, errorLimit: errorLimit)
     }
 
+    /// As ``readNDJSON(_:file:)``, handing the events to `deliver` in file order as they are
+    /// read, a few thousand at a time, so that a consumer (the ledger inserting them) works
+    /// while the rest of the file is parsed. The result's ``EventReadResult/events`` is then
+    /// empty: every event went to `deliver`. Lines are read on the calling thread.
+    public func readNDJSON(
+        _ bytes: UnsafeRawBufferPointer,
+        file: String,
+        delivering deliver: ([ParsedEvent]) -> Void
+    ) -> EventReadResult {
+        let start = Self.hasByteOrderMark(bytes) ? 3 : 0
+        var errors = ErrorCollector(limit: errorLimit)
+        var omitted = 0
+        var linesBefore = 0
+        for piece in Self.pieces(of: bytes, from: start, atLeast: Self.deliveredPieceByteCount, count: Int.max) {
+            var read = readLines(bytes, in: piece, file: file)
+            for index in read.events.indices { read.events[index].line += linesBefore }
+            deliver(read.events)
+            for var error in read.errors.errors {
+                error.line += linesBefore
+                errors.add(error)
+            }
+            omitted += read.errors.omittedCount
+            linesBefore += read.lineCount
+        }
+        return EventReadResult(
+            file: file,
+            events: [],
+            errors: errors.errors,
+            omittedErrorCount: errors.omittedCount + omitted
+        )
+    }
+
+    /// Pieces handed over one at a time: about 15,000 events, small enough that the first
+    /// rows reach the consumer within a few milliseconds.
+    static let deliveredPieceByteCount = 2 << 20
+
     /// What one piece of a file gave, with line numbers counted from the piece's start.
     struct LinesRead: Sendable {
         var events: [ParsedEvent]
@@ -92,7 +128,15 @@ extension CanonicalEventReader {
     /// the last: eight of them (enough to keep a few cores even), none smaller than
     /// ``pieceByteCount``.
     static func pieces(of bytes: UnsafeRawBufferPointer, from start: Int) -> [Range<Int>] {
-        let target = max(pieceByteCount, (bytes.count - start) / 8 + 1)
+        pieces(of: bytes, from: start, atLeast: pieceByteCount, count: 8)
+    }
+
+    /// Ranges of whole lines covering `bytes[start...]`: about `count` of them, none smaller
+    /// than `minimum` bytes.
+    static func pieces(of bytes: UnsafeRawBufferPointer, from start: Int, atLeast minimum: Int, count: Int)
+        -> [Range<Int>]
+    {
+        let target = max(minimum, (bytes.count - start) / count + 1)
         var pieces: [Range<Int>] = []
         var pieceStart = start
         while pieceStart < bytes.count {

@@ -97,34 +97,35 @@ public final class LedgerDatabase: @unchecked Sendable {
         keepingRecordedLettering: Bool = false
     ) throws(LedgerDatabaseError) -> AppendReport {
         guard keepingRecordedLettering else {
-            return try append(submissions, actor: actor, recordedAt: recordedAt, screening: screening)
+            return try append(submissions, actor: actor, recordedAt: recordedAt, screening: screening, mayStream: true)
         }
         let lettering = try self.keepingRecordedLettering(submissions)
-        var report = try append(lettering.submissions, actor: actor, recordedAt: recordedAt, screening: screening)
+        var report = try append(
+            lettering.submissions,
+            actor: actor,
+            recordedAt: recordedAt,
+            screening: screening,
+            mayStream: true
+        )
         report.relettered = lettering.relettered
         return report
     }
 
-    private func append(
+    func append(
         _ submissions: [Submission],
         actor: String,
         recordedAt: String,
-        screening: OrderScreening?
+        screening: OrderScreening?,
+        mayStream: Bool
     ) throws(LedgerDatabaseError) -> AppendReport {
         // Orders to decide take the ordinary path, where duplicates are known before deciding.
         let screens = screening.map { $0.concerns(submissions.lazy.map(\.event)) } ?? false
-        if submissions.count >= Self.streamingThreshold, !screens {
+        if mayStream, submissions.count >= Self.streamingThreshold, !screens {
             let fingerprints = try loadedFingerprints()
             self.fingerprints = fingerprints
-            // A re-imported export starts with events already recorded: go straight to the
-            // path that looks keys up.
-            let startsWithRecordedEvents = submissions.prefix(1000).contains { submission in
-                submission.event.naturalKey.map { fingerprints.mayContain(KeyFingerprints.fingerprint($0.utf8)) }
-                    ?? false
-            }
-            if !startsWithRecordedEvents,
-                let report = try appendStreaming(
-                    submissions,
+            if !Self.startsWithRecordedEvents(submissions, fingerprints: fingerprints),
+                case .appended(let report) = try appendStreaming(
+                    SubmissionFeed(submissions),
                     actor: actor,
                     recordedAt: recordedAt,
                     fingerprints: fingerprints
@@ -198,6 +199,14 @@ public final class LedgerDatabase: @unchecked Sendable {
             fingerprints?.insert(KeyFingerprints.fingerprint(newRows[position].key.utf8))
         }
         return AppendReport(outcomes: Self.completed(outcomes, sorting.status), screenedOrders: screened)
+    }
+
+    /// Whether a batch starts with events already recorded, as a re-imported export does:
+    /// then it goes straight to the path that looks keys up.
+    static func startsWithRecordedEvents(_ submissions: [Submission], fingerprints: KeyFingerprints) -> Bool {
+        submissions.prefix(1000).contains { submission in
+            submission.event.naturalKey.map { fingerprints.mayContain(KeyFingerprints.fingerprint($0.utf8)) } ?? false
+        }
     }
 
     /// What ``append(_:actor:recordedAt:screening:)`` would do with `submissions`, without

@@ -15,7 +15,6 @@ extension EventLog {
     ///     ``EventLogError/vetoed(_:)`` to abandon the batch.
     ///   - beforeCommit: as in ``append(_:recordedAt:beforeCommit:)``.
     func appendBlocks(
-        expectedCount: Int,
         recordedAt: String,
         start: (LogHead) -> Void,
         next: () throws(EventLogError) -> RowBlock?,
@@ -34,7 +33,6 @@ extension EventLog {
             var sequence = startSequence
             var hash = startHash
             var outcomes: [AppendOutcome] = []
-            outcomes.reserveCapacity(expectedCount)
             var searchTexts: [PendingSearchText] = []
             let insert = statements.insert
             defer {

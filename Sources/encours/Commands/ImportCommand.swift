@@ -148,54 +148,44 @@ struct ImportCommand: ParsableCommand {
             termsDays: termsDays,
             usesLettering: !ignoreLettering
         )
-        // Customers a file registers are known to the files after it, which must not register
-        // them again (on another day: a conflict).
-        let ledgerCustomers = reader.knownCustomers
-        var registered: Set<CustomerID> = []
-        var submissions: [LedgerDatabase.Submission] = []
-        var places: [EventPlace] = []
-        var errors: [String] = []
-        for (name, path, bytes) in contents {
-            Terminal.progress("reading \(path)")
-            let earlierFiles = registered
-            reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
-            let result = reader.read(bytes, file: name)
-            errors += result.errorReport
-            reportSkipped(result)
-            submissions.reserveCapacity(submissions.count + result.events.count)
-            places.reserveCapacity(places.count + result.events.count)
-            for parsed in result.events {
-                submissions.append(.init(event: parsed.event, payload: parsed.payload))
-                places.append(EventPlace(file: name, line: parsed.line, type: parsed.event.type))
-                if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
-            }
+        let showSkipped = showSkipped
+        let reading = ImportReading(files: contents, reader: reader) { result, count in
+            Self.reportSkipped(result, eventCount: count, showingEach: showSkipped)
         }
-        guard errors.isEmpty else {
-            Terminal.endProgress()
-            throw CommandFailure((errors + ["nothing was imported"]).joined(separator: "\n"))
-        }
-
-        Terminal.progress("checking \(submissions.count) events")
-        let report: LedgerDatabase.AppendReport
+        // An export re-sends payments once lettered; canonical events mean what they say.
+        let keepsLettering = format != .ndjson
+        var outcome: LedgerDatabase.AppendReport?
+        var failure: LedgerDatabaseError?
         do {
-            // An export re-sends payments once lettered; canonical events mean what they say.
-            let keepsLettering = format != .ndjson
-            report =
-                dryRun
-                ? try ledger.dryRun(submissions, actor: Self.actor, keepingRecordedLettering: keepsLettering)
-                : try ledger.append(
-                    submissions,
+            if dryRun {
+                if let submissions = reading.feed.wholeBatch() {
+                    Terminal.progress("checking \(submissions.count) events")
+                    outcome = try ledger.dryRun(submissions, actor: Self.actor, keepingRecordedLettering: keepsLettering)
+                }
+            } else {
+                outcome = try ledger.append(
+                    feed: reading.feed,
                     actor: Self.actor,
                     recordedAt: RecordedAt.now,
                     keepingRecordedLettering: keepsLettering
                 )
+            }
         } catch {
-            Terminal.endProgress()
-            throw CommandFailure(
-                Self.describe(error, places: places, events: submissions.map(\.event)) + "\nnothing was imported"
-            )
+            failure = error
         }
+        let read = reading.wait()
+        let places = read.places
         Terminal.endProgress()
+        guard read.errors.isEmpty else {
+            throw CommandFailure((read.errors + ["nothing was imported"]).joined(separator: "\n"))
+        }
+        if let failure {
+            let events = reading.feed.wholeBatch()?.map(\.event) ?? []
+            throw CommandFailure(Self.describe(failure, places: places, events: events) + "\nnothing was imported")
+        }
+        guard let report = outcome else {
+            throw CommandFailure("error: the files were read, but the ledger appended nothing\nnothing was imported")
+        }
         Self.report(report.relettered, places: places)
         if dryRun {
             Terminal.write(
@@ -252,9 +242,9 @@ struct ImportCommand: ParsableCommand {
     /// An export's skipped lines, on standard error: most of an FEC's lines are not
     /// receivables, and a sales journal may hold thousands of quotes, so a count per reason,
     /// and every line only when asked (`--show-skipped`).
-    func reportSkipped(_ result: EventReadResult) {
+    static func reportSkipped(_ result: EventReadResult, eventCount: Int, showingEach showSkipped: Bool) {
         guard result.isValid else { return }
-        if result.events.isEmpty && result.skipped.isEmpty {
+        if eventCount == 0 && result.skipped.isEmpty {
             Terminal.write("\(result.file): nothing to import in this file\n")
         }
         if showSkipped {
@@ -278,7 +268,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Where an event came from, to name it in errors.
-    struct EventPlace {
+    struct EventPlace: Sendable {
         var file: String
         var line: Int
         var type: EventType

@@ -1,0 +1,84 @@
+import Dispatch
+import EncoursCore
+import EncoursImport
+import EncoursStore
+import Foundation
+import Synchronization
+
+/// Reads the files of one `encours import` on a thread of its own, into a feed the ledger
+/// appends from while the reading goes on: on a large file, parsing and SQLite's inserts
+/// overlap instead of following each other.
+///
+/// Whatever the ledger does, the reading runs to the end of the last file, so that every
+/// error of every file is reported; with any, the feed is abandoned and nothing is appended.
+final class ImportReading: Sendable {
+    /// What the reading found, once it is done.
+    struct Outcome: Sendable {
+        /// Where each event came from, in batch order, to name it in messages.
+        var places: [ImportCommand.EventPlace] = []
+        /// Every file's errors, as lines to print.
+        var errors: [String] = []
+    }
+
+    let feed = LedgerDatabase.SubmissionFeed()
+    private let outcome = Mutex<Outcome?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts reading `files` with `reader`; `report` is called on the reading thread with
+    /// each file's result and the number of events it gave.
+    init(
+        files: [(name: String, path: String, bytes: [UInt8])],
+        reader: ExportReader,
+        report: @escaping @Sendable (EventReadResult, Int) -> Void
+    ) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let read = Self.read(files, reader: reader, into: feed, report: report)
+            outcome.withLock { $0 = read }
+            done.signal()
+        }
+    }
+
+    /// Waits for the reading to end.
+    func wait() -> Outcome {
+        done.wait()
+        done.signal()
+        return outcome.withLock { $0! }
+    }
+
+    private static func read(
+        _ files: [(name: String, path: String, bytes: [UInt8])],
+        reader: ExportReader,
+        into feed: LedgerDatabase.SubmissionFeed,
+        report: (EventReadResult, Int) -> Void
+    ) -> Outcome {
+        var reader = reader
+        // Customers a file registers are known to the files after it, which must not register
+        // them again (on another day: a conflict).
+        let ledgerCustomers = reader.knownCustomers
+        var registered: Set<CustomerID> = []
+        var outcome = Outcome()
+        for (name, path, bytes) in files {
+            Terminal.progress("reading \(path)")
+            let earlierFiles = registered
+            reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
+            var count = 0
+            let result = reader.read(bytes, file: name) { events in
+                count += events.count
+                outcome.places.reserveCapacity(outcome.places.count + events.count)
+                var submissions: [LedgerDatabase.Submission] = []
+                submissions.reserveCapacity(events.count)
+                for parsed in events {
+                    submissions.append(.init(event: parsed.event, payload: parsed.payload))
+                    outcome.places.append(.init(file: name, line: parsed.line, type: parsed.event.type))
+                    if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
+                }
+                // Past the first error nothing will be appended: keep reading for the report only.
+                if outcome.errors.isEmpty { feed.send(submissions) }
+            }
+            outcome.errors += result.errorReport
+            report(result, count)
+        }
+        if outcome.errors.isEmpty { feed.finish() } else { feed.abandon() }
+        return outcome
+    }
+}
