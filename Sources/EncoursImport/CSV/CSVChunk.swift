@@ -13,8 +13,6 @@ struct CSVChunk: Sendable {
     var customers: [CSVChunkCustomer] = []
     /// Where each customer is in ``customers``.
     var customerIndex: [CustomerID: Int] = [:]
-    /// The chunk's text as UTF-8, which ``CSVKeptLine/span(_:line:)`` points into.
-    var text: [UInt8] = []
     /// A byte of the chunk is not text in the mapping's encoding: nothing else of it counts.
     var isUndecodable = false
 }
@@ -34,7 +32,8 @@ struct CSVChunkCustomer: Sendable {
 /// A line kept to be read again later, without a copy of its fields when it can be found
 /// again in the chunk's text.
 enum CSVKeptLine: Sendable {
-    /// The line is alone in this range of ``CSVChunk/text``: see ``DelimitedRecordSource/span(_:)``.
+    /// The line is alone in this range of the chunk's UTF-8 text: see
+    /// ``DelimitedRecordSource/span(_:)``.
     case span(Range<Int>, line: Int)
     /// A copy, for a line the CSV library read together with its neighbours.
     case fields(DelimitedText.Record)
@@ -47,9 +46,10 @@ enum CSVKeptLine: Sendable {
         }
     }
 
-    /// Lends the line to `body` as the chunk's walk lent it, `scanner` being set up alike.
+    /// Lends the line to `body` as the chunk's walk lent it, `scanner` being set up alike and
+    /// `text` being the chunk's UTF-8 text.
     func withRecord<T>(
-        in chunk: CSVChunk,
+        in text: [UInt8],
         scanner: inout DelimitedRecordScanner,
         _ body: (DelimitedRecordView) -> T
     ) -> T? {
@@ -58,7 +58,7 @@ enum CSVKeptLine: Sendable {
             return DelimitedRecordView.withView(of: record, body)
         case .span(let range, let line):
             var result: T?
-            chunk.text.withUnsafeBufferPointer { text in
+            text.withUnsafeBufferPointer { text in
                 scanner.forEachRecord(in: UnsafeBufferPointer(rebasing: text[range]), firstLine: line) { record, _ in
                     result = body(record)
                 }

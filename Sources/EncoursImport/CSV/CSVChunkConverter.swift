@@ -35,11 +35,10 @@ struct CSVChunkConverter {
         payload.reserveCapacity(512)
     }
 
-    /// The chunk's result, holding its text for the lines kept to be read again.
-    func finished(text: [UInt8]) -> CSVChunk {
-        var chunk = chunk
-        chunk.text = text
-        return chunk
+    /// Makes room for the events of about `bytes` bytes of text: a chunk's list is then
+    /// never copied to grow.
+    mutating func reserveCapacity(forBytes bytes: Int) {
+        chunk.events.reserveCapacity(bytes / 64 + 16)
     }
 
     mutating func convert(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) {

@@ -6,7 +6,9 @@ extension CSVExportReader {
     /// Converts the chunks of the file's text (as written, before transcoding) on every core:
     /// each is transcoded to UTF-8 into its own buffer, then its records are lent one by one
     /// to a ``CSVChunkConverter``, no list of records in between. The results are in file
-    /// order; a chunk with a byte that is not text says so and holds nothing else.
+    /// order; a chunk with a byte that is not text says so and holds nothing else. The text
+    /// is not kept: the few lines read again (``CSVKeptLine``) are found in it transcoded
+    /// again (``text(of:_:)``).
     func convert(
         _ body: UnsafeBufferPointer<UInt8>,
         _ chunks: [DelimitedText.Chunk],
@@ -32,15 +34,23 @@ extension CSVExportReader {
                 firstDataLine: firstDataLine,
                 errorLimit: errorLimit
             )
+            converter.reserveCapacity(forBytes: text.count)
             var scanner = DelimitedRecordScanner(separator: mapping.separator, selection: selection)
             text.withUnsafeBufferPointer { text in
                 scanner.forEachRecord(in: text, firstLine: chunk.firstLine) { record, source in
                     converter.convert(record, source)
                 }
             }
-            let result = converter.finished(text: text)
+            let result = converter.chunk
             results.withLock { $0[index] = result }
         }
         return results.withLock { $0 }
+    }
+
+    /// The UTF-8 text of a chunk, as ``convert(_:_:columns:firstDataLine:file:)`` read it.
+    func text(of chunk: DelimitedText.Chunk, _ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body[chunk.range]))
+        // The chunk was transcoded once already.
+        return (try? mapping.encoding.transcoded(raw)) ?? []
     }
 }

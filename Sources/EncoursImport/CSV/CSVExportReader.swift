@@ -67,13 +67,13 @@ public struct CSVExportReader: Sendable {
                     )
                 ])
             }
-            let text = DelimitedText(separator: mapping.separator, quoting: .rfc4180)
+            let delimited = DelimitedText(separator: mapping.separator, quoting: .rfc4180)
             var header: DelimitedText.Record?
             if mapping.hasHeader {
                 let written = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body[..<Self.headerEnd(body)]))
                 guard let utf8 = try? mapping.encoding.transcoded(written) else { return refused([]) }
                 do throws(DelimitedTextError) {
-                    header = try text.records(utf8).first
+                    header = try delimited.records(utf8).first
                 } catch {
                     return refused([Self.quoteError(error, file: file)])
                 }
@@ -85,13 +85,15 @@ public struct CSVExportReader: Sendable {
             }
             let chunks: [DelimitedText.Chunk]
             do throws(DelimitedTextError) {
-                chunks = try text.cut(body)
+                chunks = try delimited.cut(body)
             } catch {
                 return refused([Self.quoteError(error, file: file)])
             }
             let converted = convert(body, chunks, columns: columns, firstDataLine: (header?.line ?? 0) + 1, file: file)
             if converted.contains(where: \.isUndecodable) { return refused([]) }
-            return merge(converted, columns: columns, file: file)
+            // The buffer outlives the merge, which reads chunks again on every core.
+            nonisolated(unsafe) let written = body
+            return merge(converted, columns: columns, file: file) { [self] in text(of: chunks[$0], written) }
         }
     }
 

@@ -29,8 +29,30 @@ extension Array where Element == UInt8 {
         guard let amount else { return }
         appendKey(field)
         append(.quote)
-        append(contentsOf: amount.decimalString.utf8)
+        appendDecimal(amount)
         append(.quote)
+    }
+
+    /// ``Money/decimalString``'s text (`1234.50`, `-20.00`, `0.00`), its digits written
+    /// directly: every event of an import has an amount.
+    private mutating func appendDecimal(_ amount: Money) {
+        let magnitude = amount.minorUnits.magnitude
+        if amount.minorUnits < 0 { append(.minus) }
+        var units = magnitude / 100
+        // UInt64's largest value has 20 digits.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = digits.count
+            repeat {
+                position -= 1
+                digits[position] = UInt8(truncatingIfNeeded: units % 10) &+ .digitZero
+                units /= 10
+            } while units > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+        }
+        let cents = Int(magnitude % 100)
+        append(.dot)
+        append(UInt8(truncatingIfNeeded: cents / 10) &+ .digitZero)
+        append(UInt8(truncatingIfNeeded: cents % 10) &+ .digitZero)
     }
 
     /// A day as `"YYYY-MM-DD"`; its digits are written directly, without building a `String`.
