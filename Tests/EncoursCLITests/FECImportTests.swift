@@ -134,6 +134,28 @@ struct FECImportTests {
         )
     }
 
+    /// The name the tax office's rules give an FEC says what it is: no --format needed.
+    @Test func anFECUnderItsLegalNameNeedsNoFormat() throws {
+        let file = try workspace.write("123456789FEC20260131.txt", lines: Self.lines)
+        let run = try workspace.encours(["import", "--db", workspace.db, file])
+        #expect(run.exitCode == 0, "\(run)")
+        #expect(run.stdoutLine(startingWith: "imported ")?.hasPrefix("imported 7 events,") == true)
+        #expect(try workspace.eventRowCount() == 7)
+    }
+
+    @Test func filesNamedInDifferentFormatsNeedFormat() throws {
+        let fec = try workspace.write("123456789FEC20260131.txt", lines: Self.lines)
+        let csv = try workspace.write("ventes.csv", lines: ["a;b"])
+        let run = try workspace.encours(["import", "--db", workspace.db, fec, csv])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("is named as fec and \(csv) as csv: import them separately, or give --format"))
+        let unnamed = try workspace.write("export.txt", lines: ["x"])
+        let mixed = try workspace.encours(["import", "--db", workspace.db, fec, unnamed])
+        #expect(mixed.exitCode == 2)
+        #expect(mixed.stderr.contains("but \(unnamed) says no format: give --format"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+    }
+
     @Test func fecOptionsNeedTheFECFormat() throws {
         let run = try workspace.encours(["import", "--db", workspace.db, "--sales-journal", "VT", "events.ndjson"])
         #expect(run.exitCode == 2)

@@ -24,6 +24,9 @@ struct ImportCommand: ParsableCommand {
               encours import --db ./var/encours.db --dry-run full-export.ndjson
               encours import --db ./var/encours.db --format csv --mapping docs/mappings/journal-des-ventes.toml ventes.csv
 
+            Without --format, a file named *.csv is a CSV export, *.fec or an FEC's legal name \
+            (123456789FEC20251231.txt) an FEC, anything else canonical NDJSON.
+
             --format csv reads an invoicing tool's CSV export through a mapping file (TOML) that names its \
             columns and says how it writes amounts, dates and text; docs/imports.md lists every key, and \
             docs/mappings/ holds examples. Customers the ledger does not know are registered from the \
@@ -43,11 +46,41 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Files to import, all in the --format given.")
+    @Argument(help: "Files to import, all in the same format.")
     var files: [String]
 
-    @Option(help: "What the files are: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ExportFormat = .ndjson
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "What the files are: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) "
+                + "(default: what their names say, .csv, .fec or an FEC's legal name, else ndjson)."
+        )
+    )
+    var givenFormat: ExportFormat?
+
+    /// The files' format: `--format`, else what their names say, else canonical NDJSON.
+    var format: ExportFormat {
+        get throws(ValidationError) {
+            if let givenFormat { return givenFormat }
+            let named = files.compactMap { file in
+                ExportFormat(fileName: (file as NSString).lastPathComponent).map { (file: file, format: $0) }
+            }
+            guard let first = named.first else { return .ndjson }
+            if let other = named.first(where: { $0.format != first.format }) {
+                throw ValidationError(
+                    "\(first.file) is named as \(first.format.rawValue) and \(other.file) as \(other.format.rawValue): "
+                        + "import them separately, or give --format"
+                )
+            }
+            if named.count < files.count, first.format != .ndjson {
+                let unnamed = files.first { ExportFormat(fileName: ($0 as NSString).lastPathComponent) == nil }!
+                throw ValidationError(
+                    "\(first.file) is named as \(first.format.rawValue) but \(unnamed) says no format: give --format"
+                )
+            }
+            return first.format
+        }
+    }
 
     @Flag(help: "Check the files and say what would be appended; append nothing.")
     var dryRun = false
@@ -88,6 +121,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
+        let format = try format
         if format == .csv && mapping == nil {
             throw ValidationError(
                 "--format csv needs --mapping FILE: a TOML file naming the export's columns "
@@ -113,6 +147,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        let format = try format
         let csvMapping = try mapping.map(Self.loadMapping)
         // Every file is found before the database is opened: a mistyped name creates nothing.
         let contents = try files.map { file in
