@@ -39,6 +39,7 @@ struct CSVChunkConverter {
     /// never copied to grow.
     mutating func reserveCapacity(forBytes bytes: Int) {
         chunk.events.reserveCapacity(bytes / 64 + 16)
+        if columns.customer != nil { chunk.customerIndex.reserveCapacity(bytes / 256 + 16) }
     }
 
     mutating func convert(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) {
@@ -203,11 +204,14 @@ struct CSVChunkConverter {
         record: DelimitedRecordView,
         source: DelimitedRecordSource
     ) {
-        if let index = chunk.customerIndex[customer] {
+        // One look-up: the slot is filled with the next index when the customer is new.
+        let next = chunk.customers.count
+        func index(_ slot: inout Int) -> Int { slot }
+        let index = index(&chunk.customerIndex[customer, default: next])
+        if index < next {
             if day < chunk.customers[index].earliest { chunk.customers[index].earliest = day }
             return
         }
-        chunk.customerIndex[customer] = chunk.customers.count
         chunk.customers.append(
             CSVChunkCustomer(
                 customer: customer,

@@ -59,10 +59,19 @@ struct DelimitedRecordScanner {
     /// Reused: the lines with quotes since the last plain line, with the line each starts on.
     private var run: [(range: Range<Int>, line: Int)] = []
 
+    /// ``isSpecial(_:)``'s bytes, as bits: those below 64, those from 64 to 127.
+    private let specials: (low: UInt64, high: UInt64)
+
     init(separator: Unicode.Scalar, selection: Selection) {
         self.separator = separator
         self.selection = selection
-        self.splitter = separator.isASCII ? UInt8(separator.value) : nil
+        let splitter = separator.isASCII ? UInt8(separator.value) : nil
+        self.splitter = splitter
+        var specials: (low: UInt64, high: UInt64) = (1 << 0x22 | 1 << 0x0A | 1 << 0x0D, 0)
+        if let splitter {
+            if splitter < 64 { specials.low |= 1 << UInt64(splitter) } else { specials.high |= 1 << UInt64(splitter - 64) }
+        }
+        self.specials = specials
     }
 
     /// Hands every record of `text` to `body` in order, blank lines left out; `firstLine` is
@@ -80,9 +89,19 @@ struct DelimitedRecordScanner {
             var inQuotes = false
             var plain = true
             var lineFeedsInside = 0
+            // A plain line's fields are found on the way; for other lines they are dropped.
+            ranges.removeAll(keepingCapacity: true)
+            var fieldStart = start
             while end < text.count {
                 let byte = text[end]
-                if byte == 0x22 {
+                if !isSpecial(byte) {
+                    end += 1
+                    continue
+                }
+                if byte == splitter {
+                    ranges.append(fieldStart..<end)
+                    fieldStart = end + 1
+                } else if byte == 0x22 {
                     inQuotes.toggle()
                     plain = false
                 } else if byte == 0x0A {
@@ -94,12 +113,14 @@ struct DelimitedRecordScanner {
                 end += 1
             }
             if plain, let splitter {
-                flushRun(text, body)
                 let content = start..<Self.contentEnd(text, start, end)
-                if !content.isEmpty {
+                if run.isEmpty {
+                    ranges.append(fieldStart..<content.upperBound)
+                } else {
+                    flushRun(text, body)
                     splitPlain(text, content, separator: splitter)
-                    lend(line: line, bytes: text, source: .span(start..<end), body)
                 }
+                if !content.isEmpty { lend(line: line, bytes: text, source: .span(start..<end), body) }
             } else {
                 run.append((start..<end, line))
             }
@@ -107,6 +128,13 @@ struct DelimitedRecordScanner {
             start = end + 1
         }
         flushRun(text, body)
+    }
+
+    /// Whether the walk must look at `byte`: a separator, a quote, a line feed or a carriage
+    /// return. Every other byte is part of a field.
+    private func isSpecial(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        return byte < 64 ? specials.low & bit != 0 : byte < 128 && specials.high & bit != 0
     }
 
     /// Where a record's content ends: before the carriage return of a CRLF.

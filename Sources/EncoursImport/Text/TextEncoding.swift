@@ -66,8 +66,21 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
                 offset += 1
             }
             return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+                let target = UnsafeMutableRawBufferPointer(output)
                 var position = 0
-                for byte in bytes {
+                var offset = 0
+                while offset < bytes.count {
+                    if offset + 8 <= bytes.count {
+                        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            target.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
+                            position += 8
+                            offset += 8
+                            continue
+                        }
+                    }
+                    let byte = bytes[offset]
+                    offset += 1
                     if byte < 0x80 {
                         output[position] = byte
                         position += 1
