@@ -100,7 +100,7 @@ public struct AmountFormat: Sendable, Hashable {
     }
 
     /// Any amount, or why it is not one: every character the rules know, in every place.
-    private func generalAmount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
+    func generalAmount(_ text: some StringProtocol) throws(MoneyParseError) -> Money {
         // Code points as numbers: ASCII text is not decoded at all.
         var isASCII = true
         for byte in text.utf8 where byte >= 0x80 {
