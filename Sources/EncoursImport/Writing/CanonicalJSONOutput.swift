@@ -60,13 +60,26 @@ extension Array where Element == UInt8 {
         guard let day else { return }
         appendKey(field)
         let (year, month, dayOfMonth) = day.civil
-        append(.quote)
-        appendDigits(year, count: 4)
-        append(.minus)
-        appendDigits(month, count: 2)
-        append(.minus)
-        appendDigits(dayOfMonth, count: 2)
-        append(.quote)
+        // Written whole into twelve bytes, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { text in
+            text[0] = .quote
+            Self.writeDigits(year, count: 4, into: text, at: 1)
+            text[5] = .minus
+            Self.writeDigits(month, count: 2, into: text, at: 6)
+            text[8] = .minus
+            Self.writeDigits(dayOfMonth, count: 2, into: text, at: 9)
+            text[11] = .quote
+            append(contentsOf: UnsafeBufferPointer(text))
+        }
+    }
+
+    /// `value` with `count` digits, zero-padded, from `start`; the value is known to fit.
+    private static func writeDigits(_ value: Int, count: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for index in (start..<(start + count)).reversed() {
+            text[index] = UInt8(truncatingIfNeeded: rest % 10) &+ .digitZero
+            rest /= 10
+        }
     }
 
     mutating func appendMember(_ field: WireField, integer: Int?) {
@@ -91,11 +104,19 @@ extension Array where Element == UInt8 {
         appendMember(field, strings: ids.map(\.rawValue))
     }
 
-    /// `,"name":`
+    /// `,"name":`, appended at once.
     mutating func appendKey(_ field: WireField) {
-        append(.comma)
-        appendStaticString(field.name)
-        append(.colon)
+        let name = field.name
+        let count = name.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { key in
+            key[0] = .comma
+            key[1] = .quote
+            _ = UnsafeMutableBufferPointer(rebasing: key[2..<(count + 2)])
+                .initialize(from: UnsafeBufferPointer(start: name.utf8Start, count: count))
+            key[count + 2] = .quote
+            key[count + 3] = .colon
+            append(contentsOf: UnsafeBufferPointer(key))
+        }
     }
 
     /// A name known to need no escaping, in quotes.
@@ -103,17 +124,5 @@ extension Array where Element == UInt8 {
         append(.quote)
         append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         append(.quote)
-    }
-
-    /// `value` with `count` digits, zero-padded; the value is known to fit.
-    private mutating func appendDigits(_ value: Int, count: Int) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: rest / divisor) &+ .digitZero)
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }
