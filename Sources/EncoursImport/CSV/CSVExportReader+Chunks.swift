@@ -41,7 +41,9 @@ extension CSVExportReader {
                     converter.convert(record, source)
                 }
             }
-            let result = converter.chunk
+            var result = converter.chunk
+            // Only the conversion looks customers up: let go of the table on this core.
+            result.customerIndex = [:]
             results.withLock { $0[index] = result }
         }
         return results.withLock { $0 }

@@ -66,17 +66,20 @@ extension CSVExportReader {
         var pending: [CustomerID: (chunk: Int, index: Int)] = [:]
         var known: Set<CustomerID> = []
         for (index, chunk) in chunks.enumerated() {
-            for seen in chunk.customers {
-                let customer = seen.customer
+            for position in chunk.customers.indices {
+                let customer = chunk.customers[position].customer
                 if let earlier = pending[customer] {
                     let earliest = registrations[earlier.chunk][earlier.index].earliest
-                    registrations[earlier.chunk][earlier.index].earliest = min(earliest, seen.earliest)
+                    registrations[earlier.chunk][earlier.index].earliest = min(
+                        earliest,
+                        chunk.customers[position].earliest
+                    )
                 } else if !known.contains(customer) {
                     if knownCustomers.contains(customer) {
                         known.insert(customer)
                     } else {
                         pending[customer] = (index, registrations[index].count)
-                        registrations[index].append(seen)
+                        registrations[index].append(chunk.customers[position])
                     }
                 }
             }
@@ -137,9 +140,9 @@ extension CSVExportReader {
             // Each chunk writes its own disjoint range; the loop returns once all are written.
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: count) { index in
-                // Taken out, so that the list is let go of here, on this core.
+                // Taken out, so that the chunk is let go of here, on this core.
                 let events = owned.withLock { chunks in
-                    defer { chunks[index].events = [] }
+                    defer { chunks[index] = CSVChunk() }
                     return chunks[index].events
                 }
                 var position = offsets[index]
