@@ -155,7 +155,7 @@ extension Ledger {
     public func resolveStreams(_ events: [Event]) -> StreamResolution {
         var resolver = StreamResolver(ledger: self)
         resolver.add(events)
-        return resolver.finish()
+        return resolver.finish(events)
     }
 }
 

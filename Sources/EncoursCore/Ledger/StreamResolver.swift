@@ -11,8 +11,8 @@ public struct StreamResolver {
     private var view: OwnerView
     private let firstSequence: Int64
     public private(set) var streams: [CustomerID?] = []
-    /// Events still without a customer, with their index in the batch.
-    private var waiting: [(index: Int, event: Event)] = []
+    /// The indices of the events still without a customer, in batch order.
+    private var waiting: [Int] = []
 
     public init(ledger: Ledger) {
         view = OwnerView(recorded: ledger.owners)
@@ -20,33 +20,38 @@ public struct StreamResolver {
     }
 
     /// How many events, from the first of the batch, have their customer.
-    public var resolvedCount: Int { waiting.first?.index ?? streams.count }
+    public var resolvedCount: Int { waiting.first ?? streams.count }
 
-    /// Resolves the next events of the batch, and those of earlier chunks that waited for them.
-    public mutating func add(_ events: some Collection<Event>) {
+    /// Resolves the events `batch` holds beyond those of the previous call, and those of
+    /// earlier calls that waited for them. `batch` is the batch as read so far: the same
+    /// events as before, then the new ones.
+    public mutating func add(_ batch: [Event]) {
         let start = streams.count
-        streams.append(contentsOf: repeatElement(nil, count: events.count))
+        guard batch.count > start else { return }
+        streams.append(contentsOf: repeatElement(nil, count: batch.count - start))
         var candidates = waiting
-        candidates.reserveCapacity(waiting.count + events.count)
-        for (offset, event) in events.enumerated() { candidates.append((start + offset, event)) }
+        candidates.append(contentsOf: start..<batch.count)
         // Ownership flows one way: invoices and orders name their customer; disputes are
         // found through invoices; resolutions through disputes.
         for round in 0..<3 {
-            for (index, event) in candidates where streams[index] == nil {
-                guard Self.round(of: event) == round, let stream = view.stream(of: event) else { continue }
+            for index in candidates where streams[index] == nil {
+                guard Self.round(of: batch[index]) == round, let stream = view.stream(of: batch[index]) else {
+                    continue
+                }
                 streams[index] = stream
-                view.batch.record(event, customer: stream)
+                view.batch.record(batch[index], customer: stream)
             }
         }
-        waiting = candidates.filter { streams[$0.index] == nil }
+        waiting = candidates.filter { streams[$0] == nil }
     }
 
-    /// The batch's resolution, with the violations of the events that found no customer.
-    public func finish() -> StreamResolution {
-        let unresolved = waiting.map { index, event in
+    /// The resolution of `batch` (the whole batch, as last given to ``add(_:)``), with the
+    /// violations of the events that found no customer.
+    public func finish(_ batch: [Event]) -> StreamResolution {
+        let unresolved = waiting.map { index in
             BatchRejection.Item(
                 index: index,
-                violation: view.unresolvedReference(event, sequence: firstSequence + Int64(index))
+                violation: view.unresolvedReference(batch[index], sequence: firstSequence + Int64(index))
             )
         }
         return StreamResolution(streams: streams, unresolved: unresolved, batchOwners: view.batch)

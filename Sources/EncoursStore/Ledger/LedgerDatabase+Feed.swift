@@ -14,9 +14,9 @@ extension LedgerDatabase {
         recordedAt: String,
         keepingRecordedLettering: Bool = false
     ) throws(LedgerDatabaseError) -> AppendReport? {
-        let (start, end) = feed.submissions(from: 0, atLeast: Self.streamingThreshold)
+        let (count, start, end) = feed.opening(atLeast: Self.streamingThreshold, prefix: 1000)
         if end == .abandoned { return nil }
-        var mayStream = start.count >= Self.streamingThreshold
+        var mayStream = count >= Self.streamingThreshold
         if mayStream {
             let fingerprints = try loadedFingerprints()
             self.fingerprints = fingerprints

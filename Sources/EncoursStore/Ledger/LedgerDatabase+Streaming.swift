@@ -123,8 +123,9 @@ extension LedgerDatabase {
     ) -> StreamVerdict {
         var resolver = StreamResolver(ledger: ledger)
         var events: [Event] = []
-        // Submissions read but not yet made rows; the first is the batch's `emitted`th.
-        var waiting: [Submission] = []
+        // The chunks as the feed holds them; rows are made from `next` on.
+        var chunks: [[LedgerDatabase.Submission]] = []
+        var next = (chunk: 0, offset: 0)
         var emitted = 0
         var seen = Set<UInt64>()
         var rows: [NewEvent] = []
@@ -135,7 +136,9 @@ extension LedgerDatabase {
                 let blockEnd = min(end, emitted + streamingBlockSize)
                 rows.removeAll(keepingCapacity: true)
                 for index in emitted..<blockEnd {
-                    let submission = waiting[index - emitted]
+                    while next.offset == chunks[next.chunk].count { next = (next.chunk + 1, 0) }
+                    let submission = chunks[next.chunk][next.offset]
+                    next.offset += 1
                     // An unresolved stream is rejected by the check before anything is committed.
                     let row = NewEvent(
                         event: submission.event,
@@ -154,7 +157,6 @@ extension LedgerDatabase {
                 } catch {
                     return .failed(error)
                 }
-                waiting.removeFirst(blockEnd - emitted)
                 emitted = blockEnd
             }
             return nil
@@ -162,15 +164,17 @@ extension LedgerDatabase {
 
         var end: SubmissionFeed.End?
         while end == nil {
-            let (chunk, ended) = feed.submissions(from: events.count)
+            let (arrived, ended) = feed.chunks(after: chunks.count)
             end = ended
             if ended == .abandoned { return .abandoned }
-            resolver.add(chunk.lazy.map(\.event))
-            events.append(contentsOf: chunk.lazy.map(\.event))
-            waiting.append(contentsOf: chunk)
+            for chunk in arrived {
+                chunks.append(chunk)
+                events.append(contentsOf: chunk.lazy.map(\.event))
+            }
+            resolver.add(events)
             if let stop = emit(through: resolver.resolvedCount, streams: resolver.streams) { return stop }
         }
-        let resolution = resolver.finish()
+        let resolution = resolver.finish(events)
         if let stop = emit(through: events.count, streams: resolution.streams) { return stop }
         return .checked(ledger.prepare(events, resolution: resolution))
     }

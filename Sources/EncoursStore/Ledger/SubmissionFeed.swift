@@ -28,7 +28,9 @@ extension LedgerDatabase {
         }
 
         private struct State {
-            var submissions: [Submission] = []
+            /// As sent: handing a chunk over copies no submission.
+            var chunks: [[Submission]] = []
+            var count = 0
             var end: End?
         }
 
@@ -47,7 +49,10 @@ extension LedgerDatabase {
         /// The next submissions of the batch, in order.
         public func send(_ submissions: [Submission]) {
             guard !submissions.isEmpty else { return }
-            state.withLock { $0.submissions.append(contentsOf: submissions) }
+            state.withLock { state in
+                state.chunks.append(submissions)
+                state.count += submissions.count
+            }
             arrived.signal()
         }
 
@@ -62,24 +67,45 @@ extension LedgerDatabase {
             arrived.signal()
         }
 
-        /// The submissions from `index` on once there are at least `minimum` of them (or the
-        /// batch ended): blocks until then. One thread at a time may wait.
-        func submissions(from index: Int, atLeast minimum: Int = 1) -> (submissions: [Submission], end: End?) {
+        /// Blocks until `ready` holds for the state (or the batch ended), then gives what
+        /// `take` takes from it. One thread at a time may wait.
+        private func waitUntil<Taken>(
+            _ ready: (State) -> Bool,
+            take: (State) -> Taken
+        ) -> (taken: Taken, end: End?) {
             while true {
-                let taken = state.withLock { state -> ([Submission], End?)? in
-                    let available = state.submissions.count - index
-                    guard available >= minimum || state.end != nil else { return nil }
-                    return (Array(state.submissions[index...]), state.end)
+                let taken = state.withLock { state -> (Taken, End?)? in
+                    guard ready(state) || state.end != nil else { return nil }
+                    return (take(state), state.end)
                 }
                 if let taken { return taken }
                 arrived.wait()
             }
         }
 
+        /// The chunks sent after the first `index` ones, once there is one (or the batch ended).
+        func chunks(after index: Int) -> (chunks: ArraySlice<[Submission]>, end: End?) {
+            let (chunks, end) = waitUntil({ $0.chunks.count > index }, take: { $0.chunks[index...] })
+            return (chunks, end)
+        }
+
+        /// Once at least `minimum` submissions were sent (or the batch ended): how many there
+        /// are, and the first `prefix` of them.
+        func opening(atLeast minimum: Int, prefix: Int) -> (count: Int, first: [Submission], end: End?) {
+            let ((count, first), end) = waitUntil({ $0.count >= minimum }) { state in
+                var first: [Submission] = []
+                for chunk in state.chunks where first.count < prefix {
+                    first.append(contentsOf: chunk.prefix(prefix - first.count))
+                }
+                return (state.count, first)
+            }
+            return (count, first, end)
+        }
+
         /// The whole batch, waiting for its end; `nil` if the reading failed.
         public func wholeBatch() -> [Submission]? {
-            let (submissions, end) = submissions(from: 0, atLeast: Int.max)
-            return end == .finished ? submissions : nil
+            let (chunks, end) = waitUntil({ _ in false }, take: { $0.chunks })
+            return end == .finished ? Array(chunks.joined()) : nil
         }
     }
 }
