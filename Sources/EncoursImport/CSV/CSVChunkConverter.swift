@@ -35,11 +35,15 @@ struct CSVChunkConverter {
         payload.reserveCapacity(512)
     }
 
-    /// Makes room for the events of about `bytes` bytes of text: a chunk's list is then
-    /// never copied to grow.
+    /// Makes room for the events and customers of about `bytes` bytes of text: a chunk's
+    /// lists are then seldom copied to grow.
     mutating func reserveCapacity(forBytes bytes: Int) {
         chunk.events.reserveCapacity(bytes / 64 + 16)
-        if columns.customer != nil { chunk.customerIndex.reserveCapacity(bytes / 256 + 16) }
+        if columns.customer != nil {
+            // A customer per hundred bytes or so at most: a line names one.
+            chunk.customerIndex.reserveCapacity(bytes / 128 + 16)
+            chunk.customers.reserveCapacity(bytes / 128 + 16)
+        }
     }
 
     mutating func convert(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) {
