@@ -44,11 +44,13 @@ struct DelimitedRecordScannerTests {
     @Test("a quote inside an unquoted field sends its lines to the library, which reads the quote as text")
     func malformedQuotes() {
         let records = walk("a;b\"c;d\ne;f\"g\nh;i\n")
-        #expect(records.map(\.record) == [
-            .init(line: 1, fields: ["a", "b\"c", "d"]),
-            .init(line: 2, fields: ["e", "f\"g"]),
-            .init(line: 3, fields: ["h", "i"]),
-        ])
+        #expect(
+            records.map(\.record) == [
+                .init(line: 1, fields: ["a", "b\"c", "d"]),
+                .init(line: 2, fields: ["e", "f\"g"]),
+                .init(line: 3, fields: ["h", "i"]),
+            ]
+        )
         #expect(records.map { if case .library = $0.source { true } else { false } } == [true, true, false])
     }
 
@@ -77,7 +79,8 @@ struct ExportBytesTests {
 
     @Test("windows-1252 is transcoded across runs of ASCII longer and shorter than eight bytes")
     func windows1252() throws {
-        let written: [UInt8] = Array("Soci".utf8) + [0xE9] + Array("t".utf8) + [0xE9, 0x20, 0x80] + Array(" 12345678;".utf8)
+        let written: [UInt8] =
+            Array("Soci".utf8) + [0xE9] + Array("t".utf8) + [0xE9, 0x20, 0x80] + Array(" 12345678;".utf8)
         let expected = Array("Société € 12345678;".utf8)
         #expect(try TextEncoding.windows1252.utf8(written) == expected)
         #expect(throws: TextDecodingError.self) { try TextEncoding.windows1252.utf8(Array("12345678".utf8) + [0x81]) }

@@ -28,7 +28,9 @@ struct DelimitedRecordScanner {
         init(_ indices: some Sequence<Int>) {
             var selected: [Bool] = []
             for index in indices {
-                if index >= selected.count { selected.append(contentsOf: repeatElement(false, count: index + 1 - selected.count)) }
+                if index >= selected.count {
+                    selected.append(contentsOf: repeatElement(false, count: index + 1 - selected.count))
+                }
                 selected[index] = true
             }
             self.init(selected: selected, remaining: false)
@@ -69,7 +71,11 @@ struct DelimitedRecordScanner {
         self.splitter = splitter
         var specials: (low: UInt64, high: UInt64) = (1 << 0x22 | 1 << 0x0A | 1 << 0x0D, 0)
         if let splitter {
-            if splitter < 64 { specials.low |= 1 << UInt64(splitter) } else { specials.high |= 1 << UInt64(splitter - 64) }
+            if splitter < 64 {
+                specials.low |= 1 << UInt64(splitter)
+            } else {
+                specials.high |= 1 << UInt64(splitter - 64)
+            }
         }
         self.specials = specials
     }
@@ -186,7 +192,11 @@ struct DelimitedRecordScanner {
             return
         }
         let runEnd = min(last.range.upperBound + 1, text.count)
-        libraryRecords(UnsafeBufferPointer(rebasing: text[first.range.lowerBound..<runEnd]), firstLine: first.line, body)
+        libraryRecords(
+            UnsafeBufferPointer(rebasing: text[first.range.lowerBound..<runEnd]),
+            firstLine: first.line,
+            body
+        )
     }
 
     /// Splits one record at the separators outside quotes into ``ranges`` (a quoted field's

@@ -74,7 +74,12 @@ extension Array where Element == UInt8 {
     }
 
     /// `value` with `count` digits, zero-padded, from `start`; the value is known to fit.
-    private static func writeDigits(_ value: Int, count: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    private static func writeDigits(
+        _ value: Int,
+        count: Int,
+        into text: UnsafeMutableBufferPointer<UInt8>,
+        at start: Int
+    ) {
         var rest = value
         for index in (start..<(start + count)).reversed() {
             text[index] = UInt8(truncatingIfNeeded: rest % 10) &+ .digitZero
