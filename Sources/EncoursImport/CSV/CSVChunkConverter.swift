@@ -7,8 +7,8 @@ import EncoursCore
 /// by name and no string but those the event keeps.
 struct CSVChunkConverter {
     let columns: CSVColumns<CSVColumn>
-    let amountFormat: AmountFormat
-    let dayFormat: DayFormat
+    /// Whether the mapping registers customers (has `[customer]` columns).
+    let registersCustomers: Bool
     let file: String
     /// Records starting before this line are the header.
     let firstDataLine: Int
@@ -18,12 +18,19 @@ struct CSVChunkConverter {
     private let writer = CanonicalEventWriter()
     /// Reused for every event's JSON: each payload is then one allocation, its string.
     private var payload: [UInt8] = []
+    /// Reused for every line.
+    private var reader: CSVLineReader
     private(set) var chunk = CSVChunk()
 
     init(mapping: CSVMapping, columns: CSVColumns<CSVColumn>, file: String, firstDataLine: Int, errorLimit: Int) {
         self.columns = columns
-        self.amountFormat = mapping.amountFormat
-        self.dayFormat = mapping.dayFormat
+        self.registersCustomers = columns.customer != nil
+        self.reader = CSVLineReader(
+            file: file,
+            record: .none,
+            amountFormat: mapping.amountFormat,
+            dayFormat: mapping.dayFormat
+        )
         self.file = file
         self.firstDataLine = firstDataLine
         self.errorLimit = errorLimit
@@ -39,7 +46,7 @@ struct CSVChunkConverter {
     /// lists are then seldom copied to grow.
     mutating func reserveCapacity(forBytes bytes: Int) {
         chunk.events.reserveCapacity(bytes / 64 + 16)
-        if columns.customer != nil {
+        if registersCustomers {
             // A customer per hundred bytes or so at most: a line names one.
             chunk.customerIndex.reserveCapacity(bytes / 128 + 16)
             chunk.customers.reserveCapacity(bytes / 128 + 16)
@@ -48,21 +55,24 @@ struct CSVChunkConverter {
 
     mutating func convert(_ record: DelimitedRecordView, _ source: DelimitedRecordSource) {
         guard record.line >= firstDataLine else { return }
-        var reader = CSVLineReader(file: file, record: record, amountFormat: amountFormat, dayFormat: dayFormat)
-        let event = kind(&reader).flatMap { kind in
-            switch kind {
-            case .invoice: columns.invoice.flatMap { Self.invoice($0, &reader) }
-            case .creditNote: columns.creditNote.flatMap { Self.creditNote($0, &reader) }
-            case .payment: columns.payment.flatMap { Self.payment($0, &reader) }
-            case .order: columns.order.flatMap { Self.order($0, &reader) }
-            }
+        reader.start(record)
+        let event: Event?
+        var skipped: SkippedLine?
+        switch Self.kind(columns.kind, kindValues, &reader, skipped: &skipped) {
+        case nil:
+            if let skipped { chunk.skipped.append(skipped) }
+            event = nil
+        case .invoice: event = if let columns = columns.invoice { Self.invoice(columns, &reader) } else { nil }
+        case .creditNote: event = if let columns = columns.creditNote { Self.creditNote(columns, &reader) } else { nil }
+        case .payment: event = if let columns = columns.payment { Self.payment(columns, &reader) } else { nil }
+        case .order: event = if let columns = columns.order { Self.order(columns, &reader) } else { nil }
         }
         guard reader.errors.isEmpty else {
             keep(reader.errors)
             return
         }
         guard let event else { return }
-        if let customer = event.namedCustomer, columns.customer != nil {
+        if registersCustomers, let customer = event.namedCustomer {
             track(customer, on: event.on, record: record, source: source)
         }
         payload.removeAll(keepingCapacity: true)
@@ -82,10 +92,15 @@ struct CSVChunkConverter {
         }
     }
 
-    /// The line's kind; `nil` for a line the mapping ignores (then reported as skipped) or
+    /// The line's kind; `nil` for a line the mapping ignores (then `skipped` says why) or
     /// one whose kind is unknown (then an error).
-    private mutating func kind(_ reader: inout CSVLineReader) -> CSVDocumentKind? {
-        switch columns.kind {
+    private static func kind(
+        _ rule: CSVKindRule<CSVColumn>,
+        _ kindValues: [(utf8: [UInt8], value: CSVKindValue)],
+        _ reader: inout CSVLineReader,
+        skipped: inout SkippedLine?
+    ) -> CSVDocumentKind? {
+        switch rule {
         case .fixed(let kind):
             return kind
         case .column(let column, let values):
@@ -107,7 +122,7 @@ struct CSVChunkConverter {
             guard let kind = value.kind else {
                 let text = CSVLineReader.text(cell)
                 let reason = "column \"\(column.label)\" is \"\(text)\", which the mapping ignores (kind.ignore)"
-                chunk.skipped.append(SkippedLine(file: file, line: reader.line, reason: reason))
+                skipped = SkippedLine(file: reader.file, line: reader.line, reason: reason)
                 return nil
             }
             return kind

@@ -5,11 +5,14 @@ import EncoursCore
 ///
 /// Cells are read from the line's bytes: a string is made only for a value an event keeps,
 /// or an error quotes.
+///
+/// One reader serves a whole chunk (``start(_:)`` for each line), so that its file name and
+/// formats are not copied line after line.
 struct CSVLineReader {
     let file: String
-    let fields: DelimitedRecordView
+    private(set) var fields: DelimitedRecordView
     /// The 1-based line the record starts on.
-    let line: Int
+    private(set) var line: Int
     let amountFormat: AmountFormat
     let dayFormat: DayFormat
     private(set) var errors: [ImportError] = []
@@ -20,6 +23,13 @@ struct CSVLineReader {
         self.line = record.line
         self.amountFormat = amountFormat
         self.dayFormat = dayFormat
+    }
+
+    /// Reads `record` from now on, its errors alone.
+    mutating func start(_ record: DelimitedRecordView) {
+        fields = record
+        line = record.line
+        errors.removeAll(keepingCapacity: true)
     }
 
     mutating func add(_ column: CSVColumn, _ type: EventType?, _ code: ImportError.Code, _ message: String) {

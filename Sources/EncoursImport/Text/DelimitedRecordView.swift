@@ -11,6 +11,15 @@ struct DelimitedRecordView {
     let bytes: UnsafeBufferPointer<UInt8>
     let ranges: UnsafeBufferPointer<Range<Int>>
 
+    /// No record: what a reader holds before its first line.
+    static var none: DelimitedRecordView {
+        DelimitedRecordView(
+            line: 0,
+            bytes: UnsafeBufferPointer(start: nil, count: 0),
+            ranges: UnsafeBufferPointer(start: nil, count: 0)
+        )
+    }
+
     var count: Int { ranges.count }
 
     /// The UTF-8 of field `index`, as written (a quoted field outside the scanner's selected
