@@ -1,6 +1,7 @@
 /// The character encodings exports from French invoicing and accounting software come in.
 ///
-/// Everything downstream reads UTF-8, so a file is transcoded once, up front. The single-byte
+/// Everything downstream reads UTF-8, so a file is transcoded before it is read (a CSV
+/// export chunk by chunk, on every core). The single-byte
 /// encodings are decoded by table rather than through Foundation because Foundation on Linux
 /// has no ISO 8859-15 (the euro sign's Latin-9), and because a refusal must name the line and
 /// column of the byte at fault, which a `String(data:encoding:)` returning `nil` cannot.
@@ -39,15 +40,23 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     /// (the first bytes of a chunk are not the start of the file). An error's line and column
     /// count from the start of `bytes`.
     func transcoded(_ bytes: UnsafeRawBufferPointer) throws(TextDecodingError) -> [UInt8] {
+        let count = try utf8Count(bytes)
+        return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+            transcode(bytes, into: output)
+            written = count
+        }
+    }
+
+    /// How many bytes ``transcoded(_:)`` gives for `bytes`; throws where it would.
+    func utf8Count(_ bytes: UnsafeRawBufferPointer) throws(TextDecodingError) -> Int {
         switch self {
         case .utf8:
             if let offset = Self.firstInvalidUTF8Offset(bytes) {
                 throw TextDecodingError(encoding: self, bytes: bytes, offset: offset)
             }
-            return Array(bytes)
+            return bytes.count
         case .iso8859_15, .windows1252:
             let table = self == .iso8859_15 ? Self.latin9UTF8 : Self.windows1252UTF8
-            // Two passes: the exact size, then the bytes, written without growing an array.
             var count = bytes.count
             var offset = 0
             while offset < bytes.count {
@@ -65,34 +74,44 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
                 }
                 offset += 1
             }
-            return [UInt8](unsafeUninitializedCapacity: count) { output, written in
-                let target = UnsafeMutableRawBufferPointer(output)
-                var position = 0
-                var offset = 0
-                while offset < bytes.count {
-                    if offset + 8 <= bytes.count {
-                        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            target.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
-                            position += 8
-                            offset += 8
-                            continue
-                        }
-                    }
-                    let byte = bytes[offset]
-                    offset += 1
-                    if byte < 0x80 {
-                        output[position] = byte
-                        position += 1
-                    } else {
-                        let encoded = table[Int(byte &- 0x80)]
-                        for index in 0..<Int(encoded >> 24) {
-                            output[position] = UInt8(truncatingIfNeeded: encoded >> (8 * UInt32(index)))
-                            position += 1
-                        }
+            return count
+        }
+    }
+
+    /// Writes the UTF-8 of `bytes` at the start of `output`, which has room for
+    /// ``utf8Count(_:)`` bytes (the text was checked there).
+    func transcode(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) {
+        switch self {
+        case .utf8:
+            UnsafeMutableRawBufferPointer(output).copyMemory(from: bytes)
+        case .iso8859_15, .windows1252:
+            let table = self == .iso8859_15 ? Self.latin9UTF8 : Self.windows1252UTF8
+            let target = UnsafeMutableRawBufferPointer(output)
+            var position = 0
+            var offset = 0
+            while offset < bytes.count {
+                // Runs of ASCII, most of the text, eight bytes at a time.
+                if offset + 8 <= bytes.count {
+                    let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        target.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
+                        position += 8
+                        offset += 8
+                        continue
                     }
                 }
-                written = position
+                let byte = bytes[offset]
+                offset += 1
+                if byte < 0x80 {
+                    output[position] = byte
+                    position += 1
+                } else {
+                    let encoded = table[Int(byte &- 0x80)]
+                    for index in 0..<Int(encoded >> 24) {
+                        output[position] = UInt8(truncatingIfNeeded: encoded >> (8 * UInt32(index)))
+                        position += 1
+                    }
+                }
             }
         }
     }
