@@ -1,10 +1,10 @@
 /// The character encodings exports from French invoicing and accounting software come in.
 ///
 /// Everything downstream reads UTF-8, so a file is transcoded before it is read (a CSV
-/// export chunk by chunk, on every core). The single-byte
-/// encodings are decoded by table rather than through Foundation because Foundation on Linux
-/// has no ISO 8859-15 (the euro sign's Latin-9), and because a refusal must name the line and
-/// column of the byte at fault, which a `String(data:encoding:)` returning `nil` cannot.
+/// export chunk by chunk, on every core). The single-byte encodings are decoded by table
+/// rather than through Foundation because Foundation on Linux has no ISO 8859-15 (the euro
+/// sign's Latin-9), and because a refusal must name the line and column of the byte at
+/// fault, which a `String(data:encoding:)` returning `nil` cannot.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     /// UTF-8, with or without a byte order mark.
     case utf8 = "utf-8"
