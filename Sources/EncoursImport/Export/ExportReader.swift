@@ -34,12 +34,14 @@ public struct ExportReader: Sendable {
 
     /// As ``read(_:file:)``, handing the events to `deliver` in file order as they are read:
     /// NDJSON a few thousand lines at a time (``CanonicalEventReader/readNDJSON(_:file:delivering:)``),
-    /// a CSV or FEC export once read whole (its lines are merged into documents). The
-    /// result's ``EventReadResult/events`` is then empty.
+    /// a CSV or FEC export once read whole (its lines are merged into documents). Nothing
+    /// is delivered after the first error. The result's ``EventReadResult/events`` is then
+    /// empty.
     public func read(_ bytes: [UInt8], file: String, delivering deliver: ([ParsedEvent]) -> Void) -> EventReadResult {
         guard format == .ndjson else {
             var result = read(bytes, file: file)
-            deliver(result.events)
+            // A file with errors appends nothing: its events would only be rolled back.
+            if result.isValid { deliver(result.events) }
             result.events = []
             return result
         }

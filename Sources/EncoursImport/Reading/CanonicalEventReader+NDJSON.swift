@@ -31,8 +31,9 @@ extension CanonicalEventReader {
 
     /// As ``readNDJSON(_:file:)``, handing the events to `deliver` in file order as they are
     /// read, a few thousand at a time, so that a consumer (the ledger inserting them) works
-    /// while the rest of the file is parsed. The result's ``EventReadResult/events`` is then
-    /// empty: every event went to `deliver`. Lines are read on the calling thread.
+    /// while the rest of the file is parsed. From the first piece with an error on, events
+    /// are no longer delivered (nothing will be appended). The result's
+    /// ``EventReadResult/events`` is empty. Lines are read on the calling thread.
     public func readNDJSON(
         _ bytes: UnsafeRawBufferPointer,
         file: String,
@@ -44,8 +45,11 @@ extension CanonicalEventReader {
         var linesBefore = 0
         for piece in Self.pieces(of: bytes, from: start, atLeast: Self.deliveredPieceByteCount, count: Int.max) {
             var read = readLines(bytes, in: piece, file: file)
-            for index in read.events.indices { read.events[index].line += linesBefore }
-            deliver(read.events)
+            // Past an error nothing will be appended: the events are only counted.
+            if errors.errors.isEmpty && read.errors.errors.isEmpty && read.errors.omittedCount == 0 {
+                for index in read.events.indices { read.events[index].line += linesBefore }
+                deliver(read.events)
+            }
             for var error in read.errors.errors {
                 error.line += linesBefore
                 errors.add(error)
