@@ -35,7 +35,7 @@ public struct CustomerAccount: Sendable, Equatable {
 
 /// The ledger's entries seen together with those of a batch being checked, which will take
 /// the next positions once committed.
-struct EntryLookup {
+struct EntryLookup: Sendable {
     let recorded: [LedgerEntry]
     var pending: [LedgerEntry] = []
 

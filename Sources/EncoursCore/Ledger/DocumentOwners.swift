@@ -24,7 +24,7 @@ public struct DocumentOwners: Sendable, Equatable {
 
 /// The ledger's document owners seen together with those of a batch being checked, without
 /// copying the ledger's tables.
-struct OwnerView {
+struct OwnerView: Sendable {
     let recorded: DocumentOwners
     var batch = DocumentOwners()
 

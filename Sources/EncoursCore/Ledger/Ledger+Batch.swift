@@ -34,10 +34,16 @@ extension Ledger {
     /// caller already needed it (to write the rows), so it is not computed twice.
     public func prepare(_ events: [Event], resolution: StreamResolution? = nil) -> Result<PreparedBatch, BatchRejection>
     {
+        let plan = plan(events, resolution: resolution)
+        return finish(plan, checking: [checkAccounts(of: plan, plan.accounts)])
+    }
+
+    /// The first step of ``prepare(_:resolution:)``, for a caller that checks the accounts
+    /// in parts on several cores (``checkAccounts(of:_:)``, then ``finish(_:checking:)``):
+    /// each customer's account is checked on its own.
+    public func plan(_ events: [Event], resolution: StreamResolution? = nil) -> BatchCheckPlan {
         let firstSequence = lastSequence + 1
         let resolution = resolution ?? resolveStreams(events)
-        let view = OwnerView(recorded: owners, batch: resolution.batchOwners)
-        var rejected = resolution.unresolved
         var lookup = EntryLookup(recorded: entries)
         lookup.pending.reserveCapacity(events.count)
         var newPositions: [CustomerID: [Int32]] = [:]
@@ -52,47 +58,68 @@ extension Ledger {
                 streamOrder.append(stream)
             }
         }
-        let streams = resolution.streams.map { $0 ?? CustomerID("") }
+        return BatchCheckPlan(
+            firstSequence: firstSequence,
+            eventCount: events.count,
+            view: OwnerView(recorded: owners, batch: resolution.batchOwners),
+            lookup: lookup,
+            newPositions: newPositions,
+            streamOrder: streamOrder,
+            streams: resolution.streams.map { $0 ?? CustomerID("") },
+            unresolved: resolution.unresolved
+        )
+    }
 
-        var accounts: [CustomerAccount] = []
-        for stream in streamOrder {
-            let additions = newPositions[stream]!.sorted(by: lookup.precedes)
+    /// Checks the accounts `range` of `plan` (positions in ``BatchCheckPlan/accounts``)
+    /// as the batch would leave them.
+    public func checkAccounts(of plan: BatchCheckPlan, _ range: Range<Int>) -> CheckedAccounts {
+        let lookup = plan.lookup
+        var checked = CheckedAccounts()
+        for stream in plan.streamOrder[range] {
+            let additions = plan.newPositions[stream]!.sorted(by: lookup.precedes)
             var account = self.account(stream) ?? CustomerAccount(customer: stream)
             let violations: [LedgerViolation]
             if let lastDay = account.state.lastDay, lookup.day(at: additions[0]) < lastDay {
                 account.entryPositions.append(contentsOf: additions)
                 account.entryPositions.sort(by: lookup.precedes)
-                let rebuilt = account.rebuilt(entries: lookup, owners: view)
+                let rebuilt = account.rebuilt(entries: lookup, owners: plan.view)
                 account.state = rebuilt.state
                 violations = rebuilt.violations
             } else {
                 var state = account.state
                 var found: [LedgerViolation] = []
                 for position in additions {
-                    do { try state.apply(lookup[position], owners: view) } catch { found.append(error) }
+                    do { try state.apply(lookup[position], owners: plan.view) } catch { found.append(error) }
                 }
                 account.entryPositions.append(contentsOf: additions)
                 account.state = state
                 violations = found
             }
             for violation in violations {
-                rejected.append(Ledger.item(for: violation, firstSequence: firstSequence))
+                checked.rejected.append(Ledger.item(for: violation, firstSequence: plan.firstSequence))
             }
-            accounts.append(account)
+            checked.accounts.append(account)
         }
+        return checked
+    }
 
+    /// The batch, or every violation, from the checks of all of `plan`'s accounts, in order.
+    public func finish(_ plan: BatchCheckPlan, checking parts: [CheckedAccounts]) -> Result<PreparedBatch, BatchRejection> {
+        var rejected = plan.unresolved
+        for part in parts { rejected += part.rejected }
         if !rejected.isEmpty {
             rejected.sort { ($0.index ?? -1, $0.violation.sequence) < ($1.index ?? -1, $1.violation.sequence) }
             return .failure(BatchRejection(items: rejected))
         }
-        let sequences = events.isEmpty ? nil : firstSequence...(firstSequence + Int64(events.count) - 1)
+        let sequences =
+            plan.eventCount == 0 ? nil : plan.firstSequence...(plan.firstSequence + Int64(plan.eventCount) - 1)
         return .success(
             PreparedBatch(
-                streams: streams,
+                streams: plan.streams,
                 sequences: sequences,
-                accounts: accounts,
-                entries: lookup.pending,
-                owners: view.batch
+                accounts: parts.flatMap(\.accounts),
+                entries: plan.lookup.pending,
+                owners: plan.view.batch
             )
         )
     }

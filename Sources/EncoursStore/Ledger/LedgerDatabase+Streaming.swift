@@ -176,7 +176,29 @@ extension LedgerDatabase {
         }
         let resolution = resolver.finish(events)
         if let stop = emit(through: events.count, streams: resolution.streams) { return stop }
-        return .checked(ledger.prepare(events, resolution: resolution))
+        return .checked(checkOnTwoCores(events, resolution: resolution, ledger: ledger))
+    }
+
+    /// ``Ledger/prepare(_:resolution:)`` with the accounts checked half here, half on
+    /// another thread: when it runs, the inserting thread has caught up and waits for it.
+    private static func checkOnTwoCores(
+        _ events: [Event],
+        resolution: StreamResolution,
+        ledger: Ledger
+    ) -> Result<PreparedBatch, BatchRejection> {
+        let plan = ledger.plan(events, resolution: resolution)
+        let parts = plan.parts(2)
+        guard parts.count == 2 else { return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)]) }
+        let second = Mutex<CheckedAccounts?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let checked = ledger.checkAccounts(of: plan, parts[1])
+            second.withLock { $0 = checked }
+            done.signal()
+        }
+        let first = ledger.checkAccounts(of: plan, parts[0])
+        done.wait()
+        return ledger.finish(plan, checking: [first, second.withLock { $0! }])
     }
 }
 
