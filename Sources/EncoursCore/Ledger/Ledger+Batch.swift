@@ -104,7 +104,10 @@ extension Ledger {
     }
 
     /// The batch, or every violation, from the checks of all of `plan`'s accounts, in order.
-    public func finish(_ plan: BatchCheckPlan, checking parts: [CheckedAccounts]) -> Result<PreparedBatch, BatchRejection> {
+    public func finish(
+        _ plan: BatchCheckPlan,
+        checking parts: [CheckedAccounts]
+    ) -> Result<PreparedBatch, BatchRejection> {
         var rejected = plan.unresolved
         for part in parts { rejected += part.rejected }
         if !rejected.isEmpty {

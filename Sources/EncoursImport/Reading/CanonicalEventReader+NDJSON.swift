@@ -40,29 +40,15 @@ extension CanonicalEventReader {
         delivering deliver: ([ParsedEvent]) -> Void
     ) -> EventReadResult {
         let start = Self.hasByteOrderMark(bytes) ? 3 : 0
-        var errors = ErrorCollector(limit: errorLimit)
-        var omitted = 0
-        var linesBefore = 0
+        var joined = PiecesJoined(errorLimit: errorLimit)
         for piece in Self.pieces(of: bytes, from: start, atLeast: Self.deliveredPieceByteCount, count: Int.max) {
-            var read = readLines(bytes, in: piece, file: file)
+            let read = readLines(bytes, in: piece, file: file)
             // Past an error nothing will be appended: the events are only counted.
-            if errors.errors.isEmpty && read.errors.errors.isEmpty && read.errors.omittedCount == 0 {
-                for index in read.events.indices { read.events[index].line += linesBefore }
-                deliver(read.events)
-            }
-            for var error in read.errors.errors {
-                error.line += linesBefore
-                errors.add(error)
-            }
-            omitted += read.errors.omittedCount
-            linesBefore += read.lineCount
+            let clean = joined.isClean && read.errors.errors.isEmpty && read.errors.omittedCount == 0
+            let events = joined.add(read)
+            if clean { deliver(events) }
         }
-        return EventReadResult(
-            file: file,
-            events: [],
-            errors: errors.errors,
-            omittedErrorCount: errors.omittedCount + omitted
-        )
+        return joined.result(file: file, events: [])
     }
 
     /// Pieces handed over one at a time: about 15,000 events, small enough that the first
@@ -158,27 +144,9 @@ extension CanonicalEventReader {
     static func merge(_ pieces: [LinesRead], file: String, errorLimit: Int) -> EventReadResult {
         var events: [ParsedEvent] = []
         events.reserveCapacity(pieces.reduce(0) { $0 + $1.events.count })
-        var errors = ErrorCollector(limit: errorLimit)
-        var omitted = 0
-        var linesBefore = 0
-        for piece in pieces {
-            for var event in piece.events {
-                event.line += linesBefore
-                events.append(event)
-            }
-            for var error in piece.errors.errors {
-                error.line += linesBefore
-                errors.add(error)
-            }
-            omitted += piece.errors.omittedCount
-            linesBefore += piece.lineCount
-        }
-        return EventReadResult(
-            file: file,
-            events: events,
-            errors: errors.errors,
-            omittedErrorCount: errors.omittedCount + omitted
-        )
+        var joined = PiecesJoined(errorLimit: errorLimit)
+        for piece in pieces { events += joined.add(piece) }
+        return joined.result(file: file, events: events)
     }
 
     static func hasByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -205,6 +173,43 @@ extension CanonicalEventReader {
         }
         while position < limit, bytes[position] != .lineFeed { position += 1 }
         return position
+    }
+}
+
+/// Pieces of a file put back together in file order: line numbers counted from the file's
+/// first line, the first errors kept up to the limit and the others counted.
+private struct PiecesJoined {
+    private var errors: ErrorCollector
+    private var omitted = 0
+    private var linesBefore = 0
+
+    init(errorLimit: Int) {
+        errors = ErrorCollector(limit: errorLimit)
+    }
+
+    /// Whether no piece added so far had an error.
+    var isClean: Bool { errors.errors.isEmpty && omitted == 0 && errors.omittedCount == 0 }
+
+    /// Takes the next piece's errors; returns its events, renumbered.
+    mutating func add(_ piece: CanonicalEventReader.LinesRead) -> [ParsedEvent] {
+        var events = piece.events
+        for index in events.indices { events[index].line += linesBefore }
+        for var error in piece.errors.errors {
+            error.line += linesBefore
+            errors.add(error)
+        }
+        omitted += piece.errors.omittedCount
+        linesBefore += piece.lineCount
+        return events
+    }
+
+    func result(file: String, events: [ParsedEvent]) -> EventReadResult {
+        EventReadResult(
+            file: file,
+            events: events,
+            errors: errors.errors,
+            omittedErrorCount: errors.omittedCount + omitted
+        )
     }
 }
 

@@ -33,18 +33,13 @@ extension LedgerDatabase {
             }
         }
         guard let submissions = feed.wholeBatch() else { return nil }
-        guard keepingRecordedLettering else {
-            return try append(submissions, actor: actor, recordedAt: recordedAt, screening: nil, mayStream: mayStream)
-        }
-        let lettering = try self.keepingRecordedLettering(submissions)
-        var report = try append(
-            lettering.submissions,
+        return try append(
+            submissions,
             actor: actor,
             recordedAt: recordedAt,
             screening: nil,
+            keepingRecordedLettering: keepingRecordedLettering,
             mayStream: mayStream
         )
-        report.relettered = lettering.relettered
-        return report
     }
 }

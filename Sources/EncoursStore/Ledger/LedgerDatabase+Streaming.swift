@@ -188,7 +188,9 @@ extension LedgerDatabase {
     ) -> Result<PreparedBatch, BatchRejection> {
         let plan = ledger.plan(events, resolution: resolution)
         let parts = plan.parts(2)
-        guard parts.count == 2 else { return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)]) }
+        guard parts.count == 2 else {
+            return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)])
+        }
         let second = Mutex<CheckedAccounts?>(nil)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {

@@ -96,8 +96,34 @@ public final class LedgerDatabase: @unchecked Sendable {
         screening: OrderScreening? = nil,
         keepingRecordedLettering: Bool = false
     ) throws(LedgerDatabaseError) -> AppendReport {
+        try append(
+            submissions,
+            actor: actor,
+            recordedAt: recordedAt,
+            screening: screening,
+            keepingRecordedLettering: keepingRecordedLettering,
+            mayStream: true
+        )
+    }
+
+    /// The public `append`, with `mayStream` false when the batch is already known to need
+    /// the ordinary path (a feed's streamed attempt met a recorded key).
+    func append(
+        _ submissions: [Submission],
+        actor: String,
+        recordedAt: String,
+        screening: OrderScreening?,
+        keepingRecordedLettering: Bool,
+        mayStream: Bool
+    ) throws(LedgerDatabaseError) -> AppendReport {
         guard keepingRecordedLettering else {
-            return try append(submissions, actor: actor, recordedAt: recordedAt, screening: screening, mayStream: true)
+            return try append(
+                submissions,
+                actor: actor,
+                recordedAt: recordedAt,
+                screening: screening,
+                mayStream: mayStream
+            )
         }
         let lettering = try self.keepingRecordedLettering(submissions)
         var report = try append(
@@ -105,13 +131,13 @@ public final class LedgerDatabase: @unchecked Sendable {
             actor: actor,
             recordedAt: recordedAt,
             screening: screening,
-            mayStream: true
+            mayStream: mayStream
         )
         report.relettered = lettering.relettered
         return report
     }
 
-    func append(
+    private func append(
         _ submissions: [Submission],
         actor: String,
         recordedAt: String,

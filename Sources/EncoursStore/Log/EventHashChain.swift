@@ -120,6 +120,36 @@ extension RowHasher {
     }
 }
 
+extension RowHasher {
+    /// ``appendRow(previous:seq:type:stream:occurredOn:recordedAt:actor:key:payload:record:)``
+    /// for a row on its way into the log: the appending loop and ``RowBlockBuilder`` both
+    /// hash new rows this way.
+    func appendRow(
+        previous: [UInt8],
+        seq: Int64,
+        event: NewEvent,
+        occurredOn: UnsafeRawBufferPointer,
+        recordedAt: String
+    ) -> HashedColumnRanges {
+        previous.withUnsafeBytes { previous in
+            event.record.withUnsafeBytes { record in
+                appendRow(
+                    previous: previous,
+                    seq: seq,
+                    type: event.type,
+                    stream: event.stream,
+                    occurredOn: occurredOn,
+                    recordedAt: recordedAt,
+                    actor: event.actor,
+                    key: event.key,
+                    payload: event.payload,
+                    record: record
+                )
+            }
+        }
+    }
+}
+
 final class RowHasher {
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int

@@ -165,22 +165,13 @@ extension EventLog {
         // without another copy. Those bindings stay valid until the next row's `begin`,
         // and every row rebinds all of them before stepping; `append` clears them.
         let rowHash = UnsafeRawBufferPointer(scratch.rowHash)
-        let columns = state.hash.withUnsafeBytes { previous in
-            event.record.withUnsafeBytes { record in
-                hasher.appendRow(
-                    previous: previous,
-                    seq: seq,
-                    type: event.type,
-                    stream: event.stream,
-                    occurredOn: UnsafeRawBufferPointer(scratch.dayText),
-                    recordedAt: recordedAt,
-                    actor: event.actor,
-                    key: event.key,
-                    payload: event.payload,
-                    record: record
-                )
-            }
-        }
+        let columns = hasher.appendRow(
+            previous: state.hash,
+            seq: seq,
+            event: event,
+            occurredOn: UnsafeRawBufferPointer(scratch.dayText),
+            recordedAt: recordedAt
+        )
         hasher.finish(into: scratch.rowHash)
 
         let insert = statements.insert

@@ -68,22 +68,13 @@ final class RowBlockBuilder {
                 )
             }
             let seq = sequence + 1
-            let columns = hash.withUnsafeBytes { previous in
-                event.record.withUnsafeBytes { record in
-                    hasher.appendRow(
-                        previous: previous,
-                        seq: seq,
-                        type: event.type,
-                        stream: event.stream,
-                        occurredOn: UnsafeRawBufferPointer(dayText),
-                        recordedAt: recordedAt,
-                        actor: event.actor,
-                        key: event.key,
-                        payload: event.payload,
-                        record: record
-                    )
-                }
-            }
+            let columns = hasher.appendRow(
+                previous: hash,
+                seq: seq,
+                event: event,
+                occurredOn: UnsafeRawBufferPointer(dayText),
+                recordedAt: recordedAt
+            )
             hash.withUnsafeMutableBytes { hasher.finish(into: $0) }
             let base = block.bytes.count
             block.bytes.append(contentsOf: hasher.input)
