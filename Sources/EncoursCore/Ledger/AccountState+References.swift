@@ -1,34 +1,37 @@
 extension AccountState {
     /// The index of one of this customer's invoices, or a violation saying why there is none
     /// at this place in the timeline.
+    ///
+    /// `field` is only spelled out for a violation: replay looks up millions of references
+    /// and names none of them.
     func invoiceIndex(
         _ id: InvoiceID,
-        field: String,
+        field: @autoclosure () -> String,
         sequence: Int64,
         owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = invoiceIndex[id] { return Int(index) }
-        throw missing("invoice", id.rawValue, owner: owners?.invoice(id), field: field, sequence: sequence)
+        throw missing("invoice", id.rawValue, owner: owners?.invoice(id), field: field(), sequence: sequence)
     }
 
     func orderIndex(
         _ id: OrderID,
-        field: String,
+        field: @autoclosure () -> String,
         sequence: Int64,
         owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = orderIndex[id] { return Int(index) }
-        throw missing("order", id.rawValue, owner: owners?.order(id), field: field, sequence: sequence)
+        throw missing("order", id.rawValue, owner: owners?.order(id), field: field(), sequence: sequence)
     }
 
     func disputeIndex(
         _ id: DisputeID,
-        field: String,
+        field: @autoclosure () -> String,
         sequence: Int64,
         owners: OwnerView?
     ) throws(LedgerViolation) -> Int {
         if let index = disputeIndex[id] { return Int(index) }
-        throw missing("dispute", id.rawValue, owner: owners?.dispute(id), field: field, sequence: sequence)
+        throw missing("dispute", id.rawValue, owner: owners?.dispute(id), field: field(), sequence: sequence)
     }
 
     func checkInvoices(_ ids: [InvoiceID], sequence: Int64, owners: OwnerView?) throws(LedgerViolation) {

@@ -11,6 +11,17 @@ public struct LedgerReplay {
     private var deferred: [Bool] = []
     /// For callers that route entries themselves (``add(sequence:stream:event:)``).
     private var router = ReplayRouter()
+    /// The account of each entry added and not yet applied (the last entries of the ledger).
+    private var pendingAccounts: [Int32] = []
+    /// Scratch space of ``applyPending()``: one count per account, all zero between calls;
+    /// the accounts of the window in order of appearance; its positions grouped by account.
+    private var windowCounts: [Int32] = []
+    private var touched: [Int32] = []
+    private var order: [Int32] = []
+    /// How many entries are applied together: enough for each account to have several,
+    /// few enough that they stay in the cache. A reader feeding the replay from another
+    /// thread should be able to run this far ahead, or it waits while a window is applied.
+    public static let window = 1 << 16
 
     /// `expectedCount`: how many entries the log holds, so memory is taken once.
     public init(expectedCount: Int = 0) {
@@ -46,17 +57,65 @@ public struct LedgerReplay {
             ledger.accountIndex[stream] = index
             deferred.append(false)
         }
-        let entry = LedgerEntry(sequence: sequence, event: event)
         ledger.accounts[index].entryPositions.append(Int32(ledger.entries.count))
-        ledger.entries.append(entry)
+        ledger.entries.append(LedgerEntry(sequence: sequence, event: event))
         ledger.lastSequence = max(ledger.lastSequence, sequence)
+        pendingAccounts.append(Int32(index))
+        if pendingAccounts.count == Self.window { applyPending() }
+    }
+
+    /// Applies the entries added since the last call, account by account.
+    ///
+    /// Consecutive entries of a log belong to different customers, and an account's state
+    /// is spread over many arrays and tables: applied in log order, nearly every entry would
+    /// wait on memory for its account. Grouped by account, each state is brought into the
+    /// cache once per window; within an account the log order is kept, and accounts never
+    /// touch each other, so the result is the same.
+    private mutating func applyPending() {
+        guard !pendingAccounts.isEmpty else { return }
+        let firstPosition = ledger.entries.count - pendingAccounts.count
+        if windowCounts.count < ledger.accounts.count {
+            windowCounts.append(contentsOf: repeatElement(0, count: ledger.accounts.count - windowCounts.count))
+        }
+        // A counting sort of the window's positions by account, stable: accounts in the order
+        // they first appear, each one's entries in log order.
+        touched.removeAll(keepingCapacity: true)
+        for account in pendingAccounts {
+            if windowCounts[Int(account)] == 0 { touched.append(account) }
+            windowCounts[Int(account)] += 1
+        }
+        var next: Int32 = 0
+        for account in touched {
+            let count = windowCounts[Int(account)]
+            windowCounts[Int(account)] = next
+            next += count
+        }
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: repeatElement(0, count: pendingAccounts.count))
+        for (offset, account) in pendingAccounts.enumerated() {
+            order[Int(windowCounts[Int(account)])] = Int32(firstPosition + offset)
+            windowCounts[Int(account)] += 1
+        }
+        var slot = 0
+        for account in touched {
+            let end = Int(windowCounts[Int(account)])
+            windowCounts[Int(account)] = 0
+            while slot < end {
+                apply(positionAt: Int(order[slot]), toAccount: Int(account))
+                slot += 1
+            }
+        }
+        pendingAccounts.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func apply(positionAt position: Int, toAccount index: Int) {
         guard !deferred[index] else { return }
-        if let lastDay = ledger.accounts[index].state.lastDay, entry.on < lastDay {
+        if let lastDay = ledger.accounts[index].state.lastDay, ledger.entries[position].on < lastDay {
             deferred[index] = true
             return
         }
         do {
-            try ledger.accounts[index].state.apply(entry, owners: nil)
+            try ledger.accounts[index].state.apply(ledger.entries[position], owners: nil)
         } catch {
             // Perhaps an entry recorded later but dated earlier makes this one valid (a
             // registration recorded after the invoices): the sorted rebuild decides.
@@ -67,22 +126,32 @@ public struct LedgerReplay {
     /// Runs the timelines of the accounts that met a backdated entry, and returns the
     /// ledger, or the first violation: a log that replays with one was not written by this
     /// ledger's rules.
-    public consuming func finish() throws(LedgerReplayError) -> Ledger {
+    public mutating func finish() throws(LedgerReplayError) -> Ledger {
         let owners = router.owners
+        router = ReplayRouter()
         return try finish(owners: owners)
     }
 
     /// As ``finish()``, with the owners the caller's ``ReplayRouter`` collected.
-    public consuming func finish(owners: DocumentOwners) throws(LedgerReplayError) -> Ledger {
+    ///
+    /// Mutating rather than consuming: the last entries are applied to the accounts in
+    /// place, and a caller's copy of the replay (which `consuming` may make) would share
+    /// every account's arrays and have each one copied on its first change. The replay is
+    /// left empty.
+    public mutating func finish(owners: DocumentOwners) throws(LedgerReplayError) -> Ledger {
+        applyPending()
         let lookup = EntryLookup(recorded: ledger.entries)
         for index in ledger.accounts.indices where deferred[index] {
             try ledger.accounts[index].replayTimeline(entries: lookup)
         }
-        ledger.owners = owners
-        ledger.sortedAccountIndices = ledger.accounts.indices.sorted {
-            ledger.accounts[$0].customer < ledger.accounts[$1].customer
+        var built = Ledger()
+        swap(&built, &ledger)
+        deferred = []
+        built.owners = owners
+        built.sortedAccountIndices = built.accounts.indices.sorted {
+            built.accounts[$0].customer < built.accounts[$1].customer
         }
-        return ledger
+        return built
     }
 }
 

@@ -9,7 +9,7 @@ extension Ledger {
     /// This thread reads and decodes the rows; another applies them (``ChunkPipe``).
     public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
     {
-        let pipe = ChunkPipe<ReplayItem>()
+        let pipe = ChunkPipe<ReplayItem>(capacity: 2 * LedgerReplay.window / replayChunkSize)
         let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
         let routed = Mutex<DocumentOwners?>(nil)
         let finished = DispatchSemaphore(value: 0)
@@ -48,6 +48,9 @@ extension Ledger {
         }
     }
 
+    /// How many entries the reading thread hands over at a time.
+    private static let replayChunkSize = 4096
+
     /// Reads and decodes the log into `pipe`, chunk by chunk; returns what stopped it early.
     private static func readChunks(
         of log: EventLog,
@@ -55,9 +58,8 @@ extension Ledger {
         into pipe: ChunkPipe<ReplayItem>,
         router: inout ReplayRouter
     ) -> LedgerDatabaseError? {
-        let chunkSize = 4096
         var chunk: [ReplayItem] = []
-        chunk.reserveCapacity(chunkSize)
+        chunk.reserveCapacity(replayChunkSize)
         var failure: LedgerDatabaseError?
         do {
             try log.withPageCache(kibibytes: 2048) {
@@ -73,7 +75,7 @@ extension Ledger {
                     let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
                     let account = router.route(stream: stream, event: event)
                     chunk.append(.init(sequence: row.seq, account: account, stream: stream, event: event))
-                    if chunk.count == chunkSize {
+                    if chunk.count == replayChunkSize {
                         pipe.send(chunk)
                         chunk.removeAll(keepingCapacity: true)
                     }
