@@ -44,20 +44,19 @@ public struct LedgerReplay {
     }
 
     /// Adds the next recorded entry; `stream` is the customer the log filed it under.
-    public mutating func add(sequence: Int64, stream: CustomerID, event: Event) {
+    public mutating func add(sequence: Int64, stream: CustomerID, event: consuming Event) {
         let account = router.route(stream: stream, event: event)
         add(sequence: sequence, account: account, stream: stream, event: event)
     }
 
     /// Adds the next recorded entry, routed by a ``ReplayRouter`` that sees every entry in
     /// the same order (possibly on another thread).
-    public mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: Event) {
+    public mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: consuming Event) {
         if index == ledger.accounts.count {
             ledger.accounts.append(CustomerAccount(customer: stream))
             ledger.accountIndex[stream] = index
             deferred.append(false)
         }
-        ledger.accounts[index].entryPositions.append(Int32(ledger.entries.count))
         ledger.entries.append(LedgerEntry(sequence: sequence, event: event))
         ledger.lastSequence = max(ledger.lastSequence, sequence)
         pendingAccounts.append(Int32(index))
@@ -96,31 +95,39 @@ public struct LedgerReplay {
             order[Int(windowCounts[Int(account)])] = Int32(firstPosition + offset)
             windowCounts[Int(account)] += 1
         }
-        var slot = 0
+        var start = 0
         for account in touched {
-            let end = Int(windowCounts[Int(account)])
-            windowCounts[Int(account)] = 0
-            while slot < end {
-                apply(positionAt: Int(order[slot]), toAccount: Int(account))
-                slot += 1
-            }
+            let index = Int(account)
+            let end = Int(windowCounts[index])
+            windowCounts[index] = 0
+            let positions = order[start..<end]
+            start = end
+            ledger.accounts[index].entryPositions.append(contentsOf: positions)
+            guard !deferred[index] else { continue }
+            let applied = Self.apply(positions, of: ledger.entries, to: &ledger.accounts[index].state)
+            if !applied { deferred[index] = true }
         }
         pendingAccounts.removeAll(keepingCapacity: true)
     }
 
-    private mutating func apply(positionAt position: Int, toAccount index: Int) {
-        guard !deferred[index] else { return }
-        if let lastDay = ledger.accounts[index].state.lastDay, ledger.entries[position].on < lastDay {
-            deferred[index] = true
-            return
+    /// Applies one account's entries of a window in order; `false` when one is dated
+    /// before what the account has applied, or does not apply yet (perhaps an entry
+    /// recorded later but dated earlier makes it valid, as a registration recorded after
+    /// the invoices): the account's sorted rebuild decides.
+    private static func apply(
+        _ positions: ArraySlice<Int32>,
+        of entries: [LedgerEntry],
+        to state: inout AccountState
+    ) -> Bool {
+        for position in positions {
+            if let lastDay = state.lastDay, entries[Int(position)].on < lastDay { return false }
+            do {
+                try state.apply(entries[Int(position)], owners: nil)
+            } catch {
+                return false
+            }
         }
-        do {
-            try ledger.accounts[index].state.apply(ledger.entries[position], owners: nil)
-        } catch {
-            // Perhaps an entry recorded later but dated earlier makes this one valid (a
-            // registration recorded after the invoices): the sorted rebuild decides.
-            deferred[index] = true
-        }
+        return true
     }
 
     /// Runs the timelines of the accounts that met a backdated entry, and returns the

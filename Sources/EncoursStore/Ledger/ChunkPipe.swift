@@ -6,9 +6,10 @@ import Synchronization
 /// and applying a replay; preparing and inserting an import) run on two cores at once.
 ///
 /// Bounded: the sender waits when `capacity` chunks are waiting, so memory stays flat
-/// however long the job. An empty chunk means the end.
-final class ChunkPipe<Item: Sendable>: Sendable {
-    private let chunks = Mutex<[[Item]]>([])
+/// however long the job.
+final class ChunkPipe<Chunk: Sendable>: Sendable {
+    /// `nil` marks the end.
+    private let chunks = Mutex<[Chunk?]>([])
     private let filled = DispatchSemaphore(value: 0)
     private let free: DispatchSemaphore
 
@@ -16,26 +17,27 @@ final class ChunkPipe<Item: Sendable>: Sendable {
         free = DispatchSemaphore(value: capacity)
     }
 
-    /// Blocks while the pipe is full. An empty chunk means the end.
-    func send(_ chunk: [Item]) {
-        free.wait()
-        chunks.withLock { $0.append(chunk) }
-        filled.signal()
+    /// Blocks while the pipe is full.
+    func send(_ chunk: Chunk) {
+        put(chunk)
     }
 
-    /// Blocks until a chunk is there; an empty one means the sender is done.
-    func receive() -> [Item] {
+    /// Says that nothing more will be sent.
+    func close() {
+        put(nil)
+    }
+
+    /// Blocks until a chunk is there; `nil` once the sender has closed the pipe.
+    func receive() -> Chunk? {
         filled.wait()
         let chunk = chunks.withLock { $0.removeFirst() }
         free.signal()
         return chunk
     }
-}
 
-/// One decoded log entry on its way from the reading thread to the applying one.
-struct ReplayItem: Sendable {
-    var sequence: Int64
-    var account: Int
-    var stream: CustomerID
-    var event: Event
+    private func put(_ chunk: Chunk?) {
+        free.wait()
+        chunks.withLock { $0.append(chunk) }
+        filled.signal()
+    }
 }

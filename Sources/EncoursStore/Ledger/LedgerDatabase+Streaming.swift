@@ -63,7 +63,7 @@ extension LedgerDatabase {
                     into: pipe
                 )
                 verdict.withLock { $0 = outcome }
-                pipe.send([])
+                pipe.close()
                 finished.signal()
             }
         }
@@ -84,9 +84,9 @@ extension LedgerDatabase {
                     startPreparing(after: $0)
                 },
                 next: {
-                    let chunk = pipe.receive()
-                    sawEnd = chunk.isEmpty
-                    return chunk.first
+                    let block = pipe.receive()
+                    sawEnd = block == nil
+                    return block
                 }
             ) { () throws(EventLogError) in
                 guard case .checked(.success) = waitForVerdict() else { throw .vetoed("the batch was not accepted") }
@@ -94,7 +94,7 @@ extension LedgerDatabase {
         } catch {
             guard started else { throw .log(error) }
             // Let the preparing thread finish: it may be waiting for room in the pipe.
-            while !sawEnd { sawEnd = pipe.receive().isEmpty }
+            while !sawEnd { sawEnd = pipe.receive() == nil }
             switch waitForVerdict() {
             case .needsOrdinaryPath: return .needsOrdinaryPath
             case .abandoned: return .abandoned
@@ -153,7 +153,7 @@ extension LedgerDatabase {
                     rows.append(row)
                 }
                 do {
-                    pipe.send([try builder.block(for: rows, firstIndex: emitted)])
+                    pipe.send(try builder.block(for: rows, firstIndex: emitted))
                 } catch {
                     return .failed(error)
                 }

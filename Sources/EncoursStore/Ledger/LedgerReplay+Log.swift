@@ -9,17 +9,15 @@ extension Ledger {
     /// This thread reads and decodes the rows; another applies them (``ChunkPipe``).
     public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
     {
-        let pipe = ChunkPipe<ReplayItem>(capacity: 2 * LedgerReplay.window / replayChunkSize)
+        let pipe = ChunkPipe<ReplayChunk>(capacity: 2 * LedgerReplay.window / replayChunkSize)
         let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
         let routed = Mutex<DocumentOwners?>(nil)
         let finished = DispatchSemaphore(value: 0)
         let expectedCount = Int(min(log.lastSequence, lastSequence))
         DispatchQueue.global(qos: .userInitiated).async {
             var replay = LedgerReplay(expectedCount: expectedCount)
-            while true {
-                let chunk = pipe.receive()
-                if chunk.isEmpty { break }
-                for item in chunk {
+            while let chunk = pipe.receive() {
+                chunk.drain { item in
                     replay.add(sequence: item.sequence, account: item.account, stream: item.stream, event: item.event)
                 }
             }
@@ -39,7 +37,7 @@ extension Ledger {
         let readFailure = readChunks(of: log, through: lastSequence, into: pipe, router: &router)
         let owners = router.owners
         routed.withLock { $0 = owners }
-        pipe.send([])
+        pipe.close()
         finished.wait()
         if let readFailure { throw readFailure }
         switch built.withLock({ $0 })! {
@@ -55,11 +53,10 @@ extension Ledger {
     private static func readChunks(
         of log: EventLog,
         through lastSequence: Int64,
-        into pipe: ChunkPipe<ReplayItem>,
+        into pipe: ChunkPipe<ReplayChunk>,
         router: inout ReplayRouter
     ) -> LedgerDatabaseError? {
-        var chunk: [ReplayItem] = []
-        chunk.reserveCapacity(replayChunkSize)
+        var chunk = ReplayChunk(capacity: replayChunkSize)
         var failure: LedgerDatabaseError?
         do {
             try log.withPageCache(kibibytes: 2048) {
@@ -75,9 +72,9 @@ extension Ledger {
                     let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
                     let account = router.route(stream: stream, event: event)
                     chunk.append(.init(sequence: row.seq, account: account, stream: stream, event: event))
-                    if chunk.count == replayChunkSize {
+                    if chunk.isFull {
                         pipe.send(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+                        chunk = ReplayChunk(capacity: replayChunkSize)
                     }
                 }
             }
@@ -86,7 +83,7 @@ extension Ledger {
         } catch {
             return failure ?? .log(.misuse("\(error)"))
         }
-        if !chunk.isEmpty { pipe.send(chunk) }
+        if chunk.count > 0 { pipe.send(chunk) }
         return nil
     }
 }
