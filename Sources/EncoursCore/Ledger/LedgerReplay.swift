@@ -104,7 +104,10 @@ public struct LedgerReplay {
             start = end
             ledger.accounts[index].entryPositions.append(contentsOf: positions)
             guard !deferred[index] else { continue }
-            let applied = Self.apply(positions, of: ledger.entries, to: &ledger.accounts[index].state)
+            // Read in place: a copy of each entry would retain and release its storage.
+            let applied = ledger.entries.withUnsafeBufferPointer { entries in
+                Self.apply(positions, of: entries, to: &ledger.accounts[index].state)
+            }
             if !applied { deferred[index] = true }
         }
         pendingAccounts.removeAll(keepingCapacity: true)
@@ -116,7 +119,7 @@ public struct LedgerReplay {
     /// the invoices): the account's sorted rebuild decides.
     private static func apply(
         _ positions: ArraySlice<Int32>,
-        of entries: [LedgerEntry],
+        of entries: UnsafeBufferPointer<LedgerEntry>,
         to state: inout AccountState
     ) -> Bool {
         for position in positions {

@@ -10,6 +10,8 @@ extension Ledger {
     public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
     {
         let pipe = ChunkPipe<ReplayChunk>(capacity: 2 * LedgerReplay.window / replayChunkSize)
+        // Drained chunks go back to the reader: fresh ones would be fresh memory to fault in.
+        let spares = ReplayChunk.Spares(capacity: replayChunkSize)
         let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
         let routed = Mutex<DocumentOwners?>(nil)
         let finished = DispatchSemaphore(value: 0)
@@ -20,6 +22,7 @@ extension Ledger {
                 chunk.drain { item in
                     replay.add(sequence: item.sequence, account: item.account, stream: item.stream, event: item.event)
                 }
+                spares.give(chunk)
             }
             // The reader hands its owners over before sending the end.
             let owners = routed.withLock { $0 ?? DocumentOwners() }
@@ -34,7 +37,7 @@ extension Ledger {
         }
 
         var router = ReplayRouter(expectedCount: expectedCount)
-        let readFailure = readChunks(of: log, through: lastSequence, into: pipe, router: &router)
+        let readFailure = readChunks(of: log, through: lastSequence, into: pipe, spares: spares, router: &router)
         let owners = router.owners
         routed.withLock { $0 = owners }
         pipe.close()
@@ -54,9 +57,10 @@ extension Ledger {
         of log: EventLog,
         through lastSequence: Int64,
         into pipe: ChunkPipe<ReplayChunk>,
+        spares: ReplayChunk.Spares,
         router: inout ReplayRouter
     ) -> LedgerDatabaseError? {
-        var chunk = ReplayChunk(capacity: replayChunkSize)
+        var chunk = spares.take()
         var failure: LedgerDatabaseError?
         do {
             try log.withPageCache(kibibytes: 2048) {
@@ -74,7 +78,7 @@ extension Ledger {
                     chunk.append(.init(sequence: row.seq, account: account, stream: stream, event: event))
                     if chunk.isFull {
                         pipe.send(chunk)
-                        chunk = ReplayChunk(capacity: replayChunkSize)
+                        chunk = spares.take()
                     }
                 }
             }

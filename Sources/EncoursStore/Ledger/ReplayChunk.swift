@@ -1,4 +1,5 @@
 import EncoursCore
+import Synchronization
 
 /// Decoded log entries on their way from the reading thread to the applying one, handed
 /// over by moving them.
@@ -37,6 +38,28 @@ final class ReplayChunk: @unchecked Sendable {
             body((items + offset).move())
         }
         count = 0
+    }
+}
+
+extension ReplayChunk {
+    /// Empty chunks to fill again, handed back by the thread that drained them.
+    final class Spares: Sendable {
+        private let chunks = Mutex<[ReplayChunk]>([])
+        private let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+        }
+
+        /// An empty chunk: a drained one when there is one.
+        func take() -> ReplayChunk {
+            chunks.withLock { $0.popLast() } ?? ReplayChunk(capacity: capacity)
+        }
+
+        func give(_ chunk: ReplayChunk) {
+            precondition(chunk.count == 0, "a spare replay chunk must be drained")
+            chunks.withLock { $0.append(chunk) }
+        }
     }
 }
 
