@@ -64,7 +64,7 @@ extension Ledger {
         var failure: LedgerDatabaseError?
         do {
             try log.withPageCache(kibibytes: 2048) {
-                try log.scan(through: lastSequence) { row in
+                try log.scanRecords(through: lastSequence) { row in
                     let event: Event
                     do {
                         event = try EventRecordCodec.decode(row.recordBytes)

@@ -13,7 +13,7 @@ extension Ledger {
         var replay = LedgerReplay(continuing: ledger, expectedCount: Int(log.lastSequence - first + 1))
         var failure: LedgerDatabaseError?
         do {
-            try log.scan(from: first) { row in
+            try log.scanRecords(from: first) { row in
                 let event: Event
                 do {
                     event = try EventRecordCodec.decode(row.recordBytes)

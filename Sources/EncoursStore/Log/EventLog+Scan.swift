@@ -23,6 +23,28 @@ extension EventLog {
         if let bodyError { throw bodyError }
     }
 
+    /// Calls `body` with the sequence, stream and record of each row from `first` to `last`
+    /// (inclusive) in sequence order: what a replay needs, and nothing more.
+    ///
+    /// As ``scan(from:through:_:)`` otherwise.
+    public func scanRecords(
+        from first: Int64 = 1,
+        through last: Int64 = .max,
+        _ body: (EventRecordRowView) throws -> Void
+    ) throws {
+        var bodyError: (any Error)?
+        try step(statements.recordScan, from: first, through: last) { handle in
+            do {
+                try body(EventRecordRowView(statement: handle))
+                return true
+            } catch {
+                bodyError = error
+                return false
+            }
+        }
+        if let bodyError { throw bodyError }
+    }
+
     /// Every row from `first` on, each column a Swift value: for tools and tests.
     public func readAll(from first: Int64 = 1) throws(EventLogError) -> [StoredEvent] {
         var events: [StoredEvent] = []
@@ -39,9 +61,19 @@ extension EventLog {
         through last: Int64,
         _ body: (EventRowView) -> Bool
     ) throws(EventLogError) {
+        try step(statements.scan, from: first, through: last) { body(EventRowView(statement: $0)) }
+    }
+
+    /// Steps a scan statement over `first...last`, one row at a time; `body` returns
+    /// `false` to stop.
+    private func step(
+        _ statement: SQLiteStatement,
+        from first: Int64,
+        through last: Int64,
+        _ body: (OpaquePointer) -> Bool
+    ) throws(EventLogError) {
         guard !isScanning else { throw .misuse("a scan of this log is already running") }
         isScanning = true
-        let statement = statements.scan
         defer {
             statement.reset()
             isScanning = false
@@ -51,7 +83,7 @@ extension EventLog {
             try statement.bind(last, at: 2)
             let handle = try statement.liveHandle()
             while try statement.step() {
-                guard body(EventRowView(statement: handle)) else { return }
+                guard body(handle) else { return }
             }
         }
     }

@@ -9,6 +9,9 @@ struct EventLogStatements {
     let head: SQLiteStatement
     /// Columns in the order ``EventRowView`` reads them: the hot ones first.
     let scan: SQLiteStatement
+    /// The three columns replay reads (``EventRecordRowView``): SQLite extracts every
+    /// selected column of every row, and the others would double the cost of a scan.
+    let recordScan: SQLiteStatement
     /// Adds an event's words to the search index (migration 0002).
     let indexText: SQLiteStatement
 
@@ -28,12 +31,15 @@ struct EventLogStatements {
             FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq
             """
         )
+        recordScan = try connection.prepare(
+            "SELECT seq, stream, record FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq"
+        )
         indexText = try connection.prepare(
             "INSERT INTO search_text (rowid, customer, type, occurred_on, body) VALUES (?1, ?2, ?3, ?4, ?5)"
         )
     }
 
     func finalize() {
-        for statement in [insert, recordByKey, head, scan, indexText] { statement.finalize() }
+        for statement in [insert, recordByKey, head, scan, recordScan, indexText] { statement.finalize() }
     }
 }

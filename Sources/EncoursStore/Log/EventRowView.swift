@@ -65,13 +65,6 @@ public struct EventRowView {
     }
 
     private func bytes(_ column: Int32, text: Bool) -> UnsafeRawBufferPointer {
-        // Pointer first, then length: SQLite's documented order.
-        let base: UnsafeRawPointer? =
-            text
-            ? sqlite3_column_text(statement, column).map { UnsafeRawPointer($0) }
-            : sqlite3_column_blob(statement, column)
-        let count = Int(sqlite3_column_bytes(statement, column))
-        guard let base, count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: base, count: count)
+        text ? ColumnBytes.text(statement, column) : ColumnBytes.blob(statement, column)
     }
 }

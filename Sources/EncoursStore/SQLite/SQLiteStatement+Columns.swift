@@ -40,6 +40,19 @@ extension SQLiteStatement {
 
     /// The column's UTF-8 text in place, without a terminating NUL. Zero-copy; see above.
     public func textBytes(at column: Int32) -> UnsafeRawBufferPointer {
+        ColumnBytes.text(handle, column)
+    }
+
+    /// The column's bytes in place. Zero-copy; see above.
+    public func blobBytes(at column: Int32) -> UnsafeRawBufferPointer {
+        ColumnBytes.blob(handle, column)
+    }
+}
+
+/// The zero-copy column readers on a bare statement handle, for the row views a scan hands
+/// to its callback (``EventRowView``, ``EventRecordRowView``).
+enum ColumnBytes {
+    static func text(_ handle: OpaquePointer?, _ column: Int32) -> UnsafeRawBufferPointer {
         // The pointer must be fetched before the length (SQLite's documented order): the
         // fetch may convert the value, which changes its length.
         let base = sqlite3_column_text(handle, column)
@@ -48,8 +61,7 @@ extension SQLiteStatement {
         return UnsafeRawBufferPointer(start: base, count: count)
     }
 
-    /// The column's bytes in place. Zero-copy; see above.
-    public func blobBytes(at column: Int32) -> UnsafeRawBufferPointer {
+    static func blob(_ handle: OpaquePointer?, _ column: Int32) -> UnsafeRawBufferPointer {
         let base = sqlite3_column_blob(handle, column)
         let count = Int(sqlite3_column_bytes(handle, column))
         guard let base, count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
