@@ -156,6 +156,10 @@ import Testing
         let expected = try appendOneByOne(inDateOrder)
         #expect(ledger.ageing(asOf: day("2026-02-15")) == expected.ageing(asOf: day("2026-02-15")))
         #expect(ledger.exposure(asOf: day("2026-01-25")) == expected.exposure(asOf: day("2026-01-25")))
+        // The account's timeline is in date order, whatever order the log holds it in.
+        let account = try #require(ledger.account(c1))
+        #expect(ledger.entries(of: account).map(\.on) == inDateOrder.map(\.on))
+        #expect(ledger.entries(of: account).map(\.sequence) == [4, 3, 2, 1])
     }
 
     @Test func aLogThatBreaksTheRulesDoesNotReplay() {

@@ -100,6 +100,12 @@ public struct LedgerReplay {
             let index = Int(account)
             let end = Int(windowCounts[index])
             windowCounts[index] = 0
+            // A backdated entry among the window's own is put in its place here; only one
+            // dated before what the account applied in an earlier window sets it aside.
+            if !isInDateOrder(order[start..<end]) {
+                let entries = ledger.entries
+                order[start..<end].sort { (entries[Int($0)].on, $0) < (entries[Int($1)].on, $1) }
+            }
             let positions = order[start..<end]
             start = end
             ledger.accounts[index].entryPositions.append(contentsOf: positions)
@@ -111,6 +117,16 @@ public struct LedgerReplay {
             if !applied { deferred[index] = true }
         }
         pendingAccounts.removeAll(keepingCapacity: true)
+    }
+
+    private func isInDateOrder(_ positions: ArraySlice<Int32>) -> Bool {
+        var previous = Day(daysSinceEpoch: .min)
+        for position in positions {
+            let day = ledger.entries[Int(position)].on
+            if day < previous { return false }
+            previous = day
+        }
+        return true
     }
 
     /// Applies one account's entries of a window in order; `false` when one is dated
