@@ -41,6 +41,7 @@ struct Encours: ParsableCommand {
     /// Runs the command with the exit codes the tool promises: usage errors are 2 (not
     /// ArgumentParser's 64), bad input or data is 1.
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "import" { HugePageHeap.restartWithHugePages() }
         var commandType: any ParsableCommand.Type = Encours.self
         do {
             var command = try parseAsRoot()

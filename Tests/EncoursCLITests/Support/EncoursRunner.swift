@@ -18,10 +18,16 @@ struct EncoursRun: Sendable, CustomStringConvertible {
 }
 
 /// Runs the built `encours` with `args` in `directory` (the system's temporary folder by
-/// default), feeding it `stdin`, and returns its exit code and both outputs.
+/// default), feeding it `stdin`, with `environment` over the test's own, and returns its
+/// exit code and both outputs.
 ///
 /// The outputs go to files rather than pipes, so a large output cannot block the child.
-func runEncours(_ args: [String], stdin: String? = nil, in directory: String? = nil) throws -> EncoursRun {
+func runEncours(
+    _ args: [String],
+    stdin: String? = nil,
+    in directory: String? = nil,
+    environment: [String: String] = [:]
+) throws -> EncoursRun {
     let executable = try BuiltExecutable.path(of: "encours")
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("encours-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -43,6 +49,9 @@ func runEncours(_ args: [String], stdin: String? = nil, in directory: String? = 
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    }
     try process.run()
     process.waitUntilExit()
     try out.close()
