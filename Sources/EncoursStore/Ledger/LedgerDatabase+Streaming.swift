@@ -137,15 +137,15 @@ extension LedgerDatabase {
                 rows.removeAll(keepingCapacity: true)
                 for index in emitted..<blockEnd {
                     while next.offset == chunks[next.chunk].count { next = (next.chunk + 1, 0) }
-                    let submission = chunks[next.chunk][next.offset]
-                    next.offset += 1
-                    // An unresolved stream is rejected by the check before anything is committed.
+                    // In place: a copy of the submission would retain and release its event.
                     let row = NewEvent(
-                        event: submission.event,
+                        event: chunks[next.chunk][next.offset].event,
+                        // An unresolved stream is rejected by the check before anything is committed.
                         stream: streams[index] ?? "",
-                        payload: submission.payload,
+                        payload: chunks[next.chunk][next.offset].payload,
                         actor: actor
                     )
+                    next.offset += 1
                     let fingerprint = KeyFingerprints.fingerprint(row.key.utf8)
                     guard !fingerprints.mayContain(fingerprint), seen.insert(fingerprint).inserted else {
                         return .needsOrdinaryPath

@@ -47,7 +47,7 @@ public struct NewEvent: Sendable, Hashable {
     /// The row for `event`: its type, business date, record bytes and idempotency key
     /// (``EventRecordCodec/contentKey(for:record:)``). `stream` is given because
     /// `order.cancelled` and `dispute.*` may not name their customer.
-    public init(event: Event, stream: CustomerID, payload: String, actor: String) {
+    public init(event: borrowing Event, stream: CustomerID, payload: String, actor: String) {
         let record = EventRecordCodec.encode(event)
         self.init(
             type: event.type.rawValue,

@@ -57,11 +57,13 @@ final class RowBlockBuilder {
 
     /// The next rows of the batch as one block; throws for a business date `YYYY-MM-DD`
     /// cannot spell.
-    func block(for events: some Collection<NewEvent>, firstIndex: Int) throws(EventLogError) -> RowBlock {
+    func block(for events: [NewEvent], firstIndex: Int) throws(EventLogError) -> RowBlock {
         var block = RowBlock()
         block.rows.reserveCapacity(events.count)
         block.bytes.reserveCapacity(events.count * 448)
-        for (offset, event) in events.enumerated() {
+        // By index: an enumerated sequence hands out copies, each retaining the row's strings.
+        for offset in events.indices {
+            let event = events[offset]
             guard DayText.write(event.occurredOn, into: dayText) else {
                 throw .invalidArgument(
                     "event \(firstIndex + offset) of the batch: occurred_on is outside years 1 to 9999"
