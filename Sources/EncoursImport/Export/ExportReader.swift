@@ -37,12 +37,17 @@ public struct ExportReader: Sendable {
     /// a CSV or FEC export once read whole (its lines are merged into documents). Nothing
     /// is delivered after the first error. The result's ``EventReadResult/events`` is then
     /// empty.
-    public func read(_ bytes: [UInt8], file: String, delivering deliver: ([ParsedEvent]) -> Void) -> EventReadResult {
+    public func read(
+        _ bytes: [UInt8],
+        file: String,
+        delivering deliver: (consuming [ParsedEvent]) -> Void
+    ) -> EventReadResult {
         guard format == .ndjson else {
             var result = read(bytes, file: file)
+            var events: [ParsedEvent] = []
+            swap(&events, &result.events)
             // A file with errors appends nothing: its events would only be rolled back.
-            if result.isValid { deliver(result.events) }
-            result.events = []
+            if result.isValid { deliver(events) }
             return result
         }
         return bytes.withUnsafeBytes { bytes in

@@ -26,18 +26,21 @@ extension CanonicalEventReader {
             let piece = readLines(input.bytes, in: pieces[index], file: file)
             results.withLock { $0[index] = piece }
         }
-        return Self.merge(results.withLock { $0.map { $0! } }, file: file, errorLimit: errorLimit)
+        // Taken out of the table, not copied: the events must have one owner to be renumbered in place.
+        let read = results.withLock { pieces in pieces.indices.map { pieces[$0].take()! } }
+        return Self.merge(read, file: file, errorLimit: errorLimit)
     }
 
     /// As ``readNDJSON(_:file:)``, handing the events to `deliver` in file order as they are
     /// read, a few thousand at a time, so that a consumer (the ledger inserting them) works
     /// while the rest of the file is parsed. From the first piece with an error on, events
     /// are no longer delivered (nothing will be appended). The result's
-    /// ``EventReadResult/events`` is empty. Lines are read on the calling thread.
+    /// ``EventReadResult/events`` is empty. Lines are read on the calling thread. `deliver`
+    /// owns what it is given: it can move the events on rather than copy them.
     public func readNDJSON(
         _ bytes: UnsafeRawBufferPointer,
         file: String,
-        delivering deliver: ([ParsedEvent]) -> Void
+        delivering deliver: (consuming [ParsedEvent]) -> Void
     ) -> EventReadResult {
         let start = Self.hasByteOrderMark(bytes) ? 3 : 0
         var joined = PiecesJoined(errorLimit: errorLimit)
@@ -141,11 +144,13 @@ extension CanonicalEventReader {
 
     /// The pieces' events and errors in file order, renumbered from the file's first line,
     /// keeping the first `errorLimit` errors and counting the others.
-    static func merge(_ pieces: [LinesRead], file: String, errorLimit: Int) -> EventReadResult {
+    static func merge(_ pieces: consuming [LinesRead], file: String, errorLimit: Int) -> EventReadResult {
         var events: [ParsedEvent] = []
         events.reserveCapacity(pieces.reduce(0) { $0 + $1.events.count })
         var joined = PiecesJoined(errorLimit: errorLimit)
-        for piece in pieces { events += joined.add(piece) }
+        var pieces = pieces
+        pieces.reverse()
+        while let piece = pieces.popLast() { events += joined.add(piece) }
         return joined.result(file: file, events: events)
     }
 
@@ -191,15 +196,19 @@ private struct PiecesJoined {
     var isClean: Bool { errors.errors.isEmpty && omitted == 0 && errors.omittedCount == 0 }
 
     /// Takes the next piece's errors; returns its events, renumbered.
-    mutating func add(_ piece: CanonicalEventReader.LinesRead) -> [ParsedEvent] {
-        var events = piece.events
-        for index in events.indices { events[index].line += linesBefore }
+    ///
+    /// Consuming, and the events taken last: renumbering events still shared with the
+    /// caller's piece would copy every one of them first.
+    mutating func add(_ piece: consuming CanonicalEventReader.LinesRead) -> [ParsedEvent] {
         for var error in piece.errors.errors {
             error.line += linesBefore
             errors.add(error)
         }
         omitted += piece.errors.omittedCount
+        let before = linesBefore
         linesBefore += piece.lineCount
+        var events = piece.events
+        for index in events.indices { events[index].line += before }
         return events
     }
 

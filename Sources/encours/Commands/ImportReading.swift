@@ -62,15 +62,19 @@ final class ImportReading: Sendable {
             let earlierFiles = registered
             reader.knownCustomers = KnownCustomers { ledgerCustomers.contains($0) || earlierFiles.contains($0) }
             var count = 0
-            let result = reader.read(bytes, file: name) { events in
+            let result = reader.read(bytes, file: name) { (events: consuming [ParsedEvent]) in
                 count += events.count
                 outcome.places.reserveCapacity(outcome.places.count + events.count)
                 var submissions: [LedgerDatabase.Submission] = []
                 submissions.reserveCapacity(events.count)
-                for parsed in events {
-                    submissions.append(.init(event: parsed.event, payload: parsed.payload))
+                // Moved out one by one (from the end, so reversed first), not copied: a copy
+                // retains each event's storage and payload, and the array's end releases them.
+                var events = events
+                events.reverse()
+                while let parsed = events.popLast() {
                     outcome.places.append(.init(file: name, line: parsed.line, type: parsed.event.type))
                     if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
+                    submissions.append(.init(event: parsed.event, payload: parsed.payload))
                 }
                 // Past the first error nothing will be appended: keep reading for the report only.
                 if outcome.errors.isEmpty { feed.send(submissions) }
