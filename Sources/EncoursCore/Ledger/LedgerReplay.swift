@@ -1,10 +1,11 @@
 /// Builds a ledger from a log read in sequence order, the fast way.
 ///
-/// A log is mostly in date order already, so each entry is applied to its account as it
-/// comes, while the next ones are still being read. An entry dated before what its account
-/// has already applied (a payment recorded late) cannot be: that account is set aside and
-/// its whole timeline runs once, sorted, at the end. No entry is checked twice, and the
-/// result is the same as running every timeline from scratch.
+/// A log is mostly in date order already, so entries are applied to their accounts as they
+/// come, a window at a time (``window``), while the next ones are still being read. An
+/// entry dated before what its account applied in an earlier window (a payment recorded
+/// late) cannot be: that account is set aside and its whole timeline runs once, sorted, at
+/// the end. No entry is checked twice, and the result is the same as running every
+/// timeline from scratch.
 public struct LedgerReplay {
     private var ledger = Ledger()
     /// Accounts that met a backdated entry, to rebuild in `finish`.
@@ -68,8 +69,9 @@ public struct LedgerReplay {
     /// Consecutive entries of a log belong to different customers, and an account's state
     /// is spread over many arrays and tables: applied in log order, nearly every entry would
     /// wait on memory for its account. Grouped by account, each state is brought into the
-    /// cache once per window; within an account the log order is kept, and accounts never
-    /// touch each other, so the result is the same.
+    /// cache once per window; within an account the timeline order is kept (log order, or
+    /// date order when the window holds a backdated entry), and accounts never touch each
+    /// other, so the result is the same.
     private mutating func applyPending() {
         guard !pendingAccounts.isEmpty else { return }
         let firstPosition = ledger.entries.count - pendingAccounts.count
