@@ -60,12 +60,8 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
             var count = bytes.count
             var offset = 0
             while offset < bytes.count {
-                if offset + 8 <= bytes.count,
-                    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    offset += 8
-                    continue
-                }
+                offset = Self.afterASCIIWords(bytes, from: offset)
+                guard offset < bytes.count else { break }
                 let byte = bytes[offset]
                 if byte >= 0x80 {
                     let length = Int(table[Int(byte &- 0x80)] >> 24)
@@ -148,17 +144,25 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
+    /// The offset after the whole eight-byte words of ASCII from `offset`: runs of ASCII,
+    /// the bulk of any export, skip the byte-by-byte work eight bytes at a time.
+    @inline(__always)
+    static func afterASCIIWords(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
+        var offset = offset
+        while offset + 8 <= bytes.count,
+            bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+            offset += 8
+        }
+        return offset
+    }
+
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
     static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        // ASCII runs, the bulk of any export, skip the decoder eight bytes at a time.
         var offset = 0
         while offset < bytes.count {
-            if offset + 8 <= bytes.count,
-                bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-            {
-                offset += 8
-                continue
-            }
+            offset = afterASCIIWords(bytes, from: offset)
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte < 0x80 {
                 offset += 1

@@ -10,17 +10,7 @@ extension EventLog {
         through last: Int64 = .max,
         _ body: (EventRowView) throws -> Void
     ) throws {
-        var bodyError: (any Error)?
-        try scanRows(from: first, through: last) { row in
-            do {
-                try body(row)
-                return true
-            } catch {
-                bodyError = error
-                return false
-            }
-        }
-        if let bodyError { throw bodyError }
+        try step(statements.scan, from: first, through: last, as: EventRowView.init(statement:), body)
     }
 
     /// Calls `body` with the sequence, stream and record of each row from `first` to `last`
@@ -32,17 +22,7 @@ extension EventLog {
         through last: Int64 = .max,
         _ body: (EventRecordRowView) throws -> Void
     ) throws {
-        var bodyError: (any Error)?
-        try step(statements.recordScan, from: first, through: last) { handle in
-            do {
-                try body(EventRecordRowView(statement: handle))
-                return true
-            } catch {
-                bodyError = error
-                return false
-            }
-        }
-        if let bodyError { throw bodyError }
+        try step(statements.recordScan, from: first, through: last, as: EventRecordRowView.init(statement:), body)
     }
 
     /// Every row from `first` on, each column a Swift value: for tools and tests.
@@ -62,6 +42,28 @@ extension EventLog {
         _ body: (EventRowView) -> Bool
     ) throws(EventLogError) {
         try step(statements.scan, from: first, through: last) { body(EventRowView(statement: $0)) }
+    }
+
+    /// Steps a scan statement over `first...last`, each row seen as `Row`; an error thrown
+    /// by `body` stops the scan and is rethrown as is.
+    private func step<Row>(
+        _ statement: SQLiteStatement,
+        from first: Int64,
+        through last: Int64,
+        as row: (OpaquePointer) -> Row,
+        _ body: (Row) throws -> Void
+    ) throws {
+        var bodyError: (any Error)?
+        try step(statement, from: first, through: last) { handle in
+            do {
+                try body(row(handle))
+                return true
+            } catch {
+                bodyError = error
+                return false
+            }
+        }
+        if let bodyError { throw bodyError }
     }
 
     /// Steps a scan statement over `first...last`, one row at a time; `body` returns
