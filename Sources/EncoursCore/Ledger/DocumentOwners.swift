@@ -39,7 +39,8 @@ struct OwnerView: Sendable {
 }
 
 extension DocumentOwners {
-    mutating func merge(_ other: DocumentOwners) {
+    /// Adds `other`'s documents, recorded after these: where both name one, `other` wins.
+    public mutating func merge(_ other: DocumentOwners) {
         invoices.merge(other.invoices) { _, new in new }
         orders.merge(other.orders) { _, new in new }
         disputes.merge(other.disputes) { _, new in new }

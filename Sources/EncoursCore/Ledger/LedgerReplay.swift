@@ -1,7 +1,9 @@
-/// Builds a ledger from a log read in sequence order, the fast way.
+/// Builds a ledger from entries added in sequence order, on one thread: the rows after a
+/// snapshot, or the ledger as it was known at an earlier sequence (``Ledger/asKnown(through:)``).
+/// A cold replay of a whole log runs on two threads instead (``AccountTimelines``).
 ///
 /// A log is mostly in date order already, so entries are applied to their accounts as they
-/// come, a window at a time (``window``), while the next ones are still being read. An
+/// come, a window at a time (``window``). An
 /// entry dated before what its account applied in an earlier window (a payment recorded
 /// late) cannot be: that account is set aside and its whole timeline runs once, sorted, at
 /// the end. No entry is checked twice, and the result is the same as running every
@@ -10,7 +12,6 @@ public struct LedgerReplay {
     private var ledger = Ledger()
     /// Accounts that met a backdated entry, to rebuild in `finish`.
     private var deferred: [Bool] = []
-    /// For callers that route entries themselves (``add(sequence:stream:event:)``).
     private var router = ReplayRouter()
     /// The account of each entry added and not yet applied (the last entries of the ledger).
     private var pendingAccounts: [Int32] = []
@@ -20,8 +21,7 @@ public struct LedgerReplay {
     private var touched: [Int32] = []
     private var order: [Int32] = []
     /// How many entries are applied together: enough for each account to have several,
-    /// few enough that they stay in the cache. A reader feeding the replay from another
-    /// thread should be able to run this far ahead, or it waits while a window is applied.
+    /// few enough that they stay in the cache.
     public static let window = 1 << 16
 
     /// `expectedCount`: how many entries the log holds, so memory is taken once.
@@ -50,9 +50,7 @@ public struct LedgerReplay {
         add(sequence: sequence, account: account, stream: stream, event: event)
     }
 
-    /// Adds the next recorded entry, routed by a ``ReplayRouter`` that sees every entry in
-    /// the same order (possibly on another thread).
-    public mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: consuming Event) {
+    private mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: consuming Event) {
         if index == ledger.accounts.count {
             ledger.accounts.append(CustomerAccount(customer: stream))
             ledger.accountIndex[stream] = index
@@ -154,19 +152,14 @@ public struct LedgerReplay {
     /// Runs the timelines of the accounts that met a backdated entry, and returns the
     /// ledger, or the first violation: a log that replays with one was not written by this
     /// ledger's rules.
-    public mutating func finish() throws(LedgerReplayError) -> Ledger {
-        let owners = router.owners
-        router = ReplayRouter()
-        return try finish(owners: owners)
-    }
-
-    /// As ``finish()``, with the owners the caller's ``ReplayRouter`` collected.
     ///
     /// Mutating rather than consuming: the last entries are applied to the accounts in
     /// place, and a caller's copy of the replay (which `consuming` may make) would share
     /// every account's arrays and have each one copied on its first change. The replay is
     /// left empty.
-    public mutating func finish(owners: DocumentOwners) throws(LedgerReplayError) -> Ledger {
+    public mutating func finish() throws(LedgerReplayError) -> Ledger {
+        let owners = router.owners
+        router = ReplayRouter()
         applyPending()
         let lookup = EntryLookup(recorded: ledger.entries)
         for index in ledger.accounts.indices where deferred[index] {
@@ -184,13 +177,15 @@ public struct LedgerReplay {
 }
 
 /// The part of a replay that only needs each entry's customer: which account it goes to,
-/// and who owns the documents it creates. It can run on the thread reading the log while
-/// ``LedgerReplay`` applies entries on another.
+/// and who owns the documents it creates. Each thread reading a share of a log for a cold
+/// replay routes its own rows with one.
 public struct ReplayRouter: Sendable {
     private var accountIndex: [CustomerID: Int] = [:]
     private var lastCustomer: CustomerID?
     private var lastIndex = 0
     public private(set) var owners = DocumentOwners()
+    /// The customers routed so far, by account index.
+    public private(set) var customers: [CustomerID] = []
 
     /// `expectedCount`: how many entries will be routed, to size the owner tables once.
     public init(expectedCount: Int = 0) {
@@ -203,6 +198,12 @@ public struct ReplayRouter: Sendable {
     public init(continuing ledger: Ledger) {
         accountIndex = ledger.accountIndex
         owners = ledger.owners
+        customers = ledger.accounts.map(\.customer)
+    }
+
+    /// The account index of `customer`, if it has been routed.
+    public func index(of customer: CustomerID) -> Int? {
+        accountIndex[customer]
     }
 
     /// The account index of `stream`: the order in which customers first appear.
@@ -215,6 +216,7 @@ public struct ReplayRouter: Sendable {
         } else {
             index = accountIndex.count
             accountIndex[stream] = index
+            customers.append(stream)
         }
         lastCustomer = stream
         lastIndex = index

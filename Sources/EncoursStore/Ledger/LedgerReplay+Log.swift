@@ -1,93 +1,147 @@
-import Dispatch
 import EncoursCore
-import Synchronization
 
 extension Ledger {
     /// The ledger as the log holds it, through `lastSequence` (everything by default): a
     /// cold start, or "what did we know then" for `known_at`.
     ///
-    /// This thread reads and decodes the rows; another applies them (``ChunkPipe``).
+    /// Two steps, each shared by two threads. The log's two halves are read and decoded at
+    /// once, the second through a connection of its own (``EventLogReader``), straight into
+    /// the ledger's entries; then each account's timeline is run whole, accounts taken in
+    /// turn by either thread (``AccountTimelines``).
     public static func replay(_ log: EventLog, through lastSequence: Int64 = .max) throws(LedgerDatabaseError) -> Ledger
     {
-        let pipe = ChunkPipe<ReplayChunk>(capacity: 2 * LedgerReplay.window / replayChunkSize)
-        // Drained chunks go back to the reader: fresh ones would be fresh memory to fault in.
-        let spares = ReplayChunk.Spares(capacity: replayChunkSize)
-        let built = Mutex<Result<Ledger, LedgerReplayError>?>(nil)
-        let routed = Mutex<DocumentOwners?>(nil)
-        let finished = DispatchSemaphore(value: 0)
-        let expectedCount = Int(min(log.lastSequence, lastSequence))
-        DispatchQueue.global(qos: .userInitiated).async {
-            var replay = LedgerReplay(expectedCount: expectedCount)
-            while let chunk = pipe.receive() {
-                chunk.drain { item in
-                    replay.add(sequence: item.sequence, account: item.account, stream: item.stream, event: item.event)
-                }
-                spares.give(chunk)
-            }
-            // The reader hands its owners over before sending the end.
-            let owners = routed.withLock { $0 ?? DocumentOwners() }
-            let result: Result<Ledger, LedgerReplayError>
-            do throws(LedgerReplayError) {
-                result = .success(try replay.finish(owners: owners))
-            } catch {
-                result = .failure(error)
-            }
-            built.withLock { $0 = result }
-            finished.signal()
-        }
-
-        var router = ReplayRouter(expectedCount: expectedCount)
-        let readFailure = readChunks(of: log, through: lastSequence, into: pipe, spares: spares, router: &router)
-        let owners = router.owners
-        routed.withLock { $0 = owners }
-        pipe.close()
-        finished.wait()
-        if let readFailure { throw readFailure }
-        switch built.withLock({ $0 })! {
-        case .success(let ledger): return ledger
-        case .failure(let error): throw .unreplayable(error)
+        let last = min(log.lastSequence, lastSequence)
+        guard last > 0 else { return Ledger() }
+        let shared = last >= parallelReplayMinimum
+        let (entries, accountOfEntry, read) = try readShares(of: log, through: last, shared: shared)
+        defer { accountOfEntry.deallocate() }
+        let count = entries.count
+        let timelines = AccountTimelines(
+            // Consumed: a second holder of the entries would make the ledger's first append
+            // copy them all.
+            entries: consume entries,
+            accountOfEntry: UnsafeBufferPointer(start: accountOfEntry.baseAddress, count: count),
+            customers: read.customers,
+            lastSequence: read.lastSequence
+        )
+        let helper = shared ? HelperThread { timelines.applyAvailable() } : nil
+        var owners = read.first.owners
+        if let second = read.second { owners.merge(second.owners) }
+        timelines.applyAvailable()
+        helper?.wait()
+        do {
+            return try timelines.finish(owners: owners)
+        } catch {
+            throw .unreplayable(error)
         }
     }
 
-    /// How many entries the reading thread hands over at a time.
-    private static let replayChunkSize = 4096
+    /// Below this many rows a replay runs on one thread: a second connection and thread
+    /// would cost more than they save.
+    static let parallelReplayMinimum: Int64 = 20_000
 
-    /// Reads and decodes the log into `pipe`, chunk by chunk; returns what stopped it early.
-    private static func readChunks(
+    /// What reading the shares found beyond the entries: their routers, the ledger's
+    /// customers in order of first appearance, and the last sequence read.
+    private struct ReadShares {
+        var first: ReplayRouter
+        var second: ReplayRouter?
+        var customers: [CustomerID]
+        var lastSequence: Int64
+    }
+
+    /// Reads rows `1...last` into the ledger's entries, with the (ledger-wide) account of
+    /// each; the halves at once when `shared`. The caller deallocates the accounts.
+    private static func readShares(
         of log: EventLog,
-        through lastSequence: Int64,
-        into pipe: ChunkPipe<ReplayChunk>,
-        spares: ReplayChunk.Spares,
-        router: inout ReplayRouter
-    ) -> LedgerDatabaseError? {
-        var chunk = spares.take()
+        through last: Int64,
+        shared: Bool
+    ) throws(LedgerDatabaseError) -> ([LedgerEntry], UnsafeMutableBufferPointer<Int32>, ReadShares) {
+        let capacity = Int(last)
+        // A log this program wrote numbers its rows from 1 without gaps, so the first share's
+        // rows fill its places exactly; a gap would be closed up below.
+        let split = shared ? capacity / 2 : capacity
+        let accounts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
         var failure: LedgerDatabaseError?
-        do {
-            try log.withPageCache(kibibytes: 2048) {
-                try log.scanRecords(through: lastSequence) { row in
-                    let event: Event
-                    do {
-                        event = try EventRecordCodec.decode(row.recordBytes)
-                    } catch let error as EventRecordError {
-                        failure = .undecodableRecord(seq: row.seq, error)
-                        throw error
-                    }
-                    // Most events name their customer, which is their stream: no second string.
-                    let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                    let account = router.route(stream: stream, event: event)
-                    chunk.append(.init(sequence: row.seq, account: account, stream: stream, event: event))
-                    if chunk.isFull {
-                        pipe.send(chunk)
-                        chunk = spares.take()
+        var read: ReadShares?
+        let entries = [LedgerEntry](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var first = ReplayShare(.init(entries: buffer.baseAddress!, accounts: accounts.baseAddress!, capacity: split))
+            let path = log.path
+            let places = ReplayShare.Places(
+                entries: buffer.baseAddress! + split,
+                accounts: accounts.baseAddress! + split,
+                capacity: capacity - split
+            )
+            let second = shared
+                ? HelperThread { readSecondShare(of: path, rows: Int64(split) + 1...last, into: places) }
+                : nil
+            do {
+                failure = try log.withPageCache(kibibytes: 2048) {
+                    first.read { body in try log.scanRecords(from: 1, through: Int64(split), body) }
+                }
+            } catch {
+                failure = .log(error as? EventLogError ?? .misuse("\(error)"))
+            }
+            var secondShare = second?.wait()
+            if failure == nil { failure = secondShare?.1 }
+            guard failure == nil else {
+                first.discard()
+                secondShare?.0.discard()
+                initialized = 0
+                return
+            }
+            var customers = first.router.customers
+            if let share = secondShare?.0 {
+                // Close up a gap between the halves, then number the second half's accounts
+                // as the whole log does: its new customers after the first half's.
+                let start = first.count
+                if start < split {
+                    (buffer.baseAddress! + start).moveInitialize(from: buffer.baseAddress! + split, count: share.count)
+                    (accounts.baseAddress! + start).moveInitialize(from: accounts.baseAddress! + split, count: share.count)
+                }
+                var ledgerIndex: [Int32] = []
+                ledgerIndex.reserveCapacity(share.router.customers.count)
+                for customer in share.router.customers {
+                    if let index = first.router.index(of: customer) {
+                        ledgerIndex.append(Int32(index))
+                    } else {
+                        ledgerIndex.append(Int32(customers.count))
+                        customers.append(customer)
                     }
                 }
+                for position in start..<start + share.count {
+                    accounts[position] = ledgerIndex[Int(accounts[position])]
+                }
             }
-        } catch let error as EventLogError {
-            return .log(error)
-        } catch {
-            return failure ?? .log(.misuse("\(error)"))
+            initialized = first.count + (secondShare?.0.count ?? 0)
+            let lastSequence = (secondShare?.0.count ?? 0) > 0 ? secondShare!.0.lastSequence : first.lastSequence
+            read = ReadShares(
+                first: first.router,
+                second: secondShare?.0.router,
+                customers: customers,
+                lastSequence: lastSequence
+            )
         }
-        if chunk.count > 0 { pipe.send(chunk) }
-        return nil
+        if let failure {
+            accounts.deallocate()
+            throw failure
+        }
+        return (entries, accounts, read!)
+    }
+
+    /// Reads `rows` into `places` through a connection of its own: the second share, on the
+    /// helper thread.
+    private static func readSecondShare(
+        of path: String,
+        rows: ClosedRange<Int64>,
+        into places: ReplayShare.Places
+    ) -> (ReplayShare, LedgerDatabaseError?) {
+        var share = ReplayShare(places)
+        do {
+            let reader = try EventLogReader(path: path, pageCacheKibibytes: 2048)
+            let failure = share.read { body in try reader.scanRecords(from: rows.lowerBound, through: rows.upperBound, body) }
+            return (share, failure)
+        } catch {
+            return (share, .log(error))
+        }
     }
 }

@@ -53,17 +53,9 @@ extension EventLog {
         as row: (OpaquePointer) -> Row,
         _ body: (Row) throws -> Void
     ) throws {
-        var bodyError: (any Error)?
-        try step(statement, from: first, through: last) { handle in
-            do {
-                try body(row(handle))
-                return true
-            } catch {
-                bodyError = error
-                return false
-            }
-        }
-        if let bodyError { throw bodyError }
+        try beginScan()
+        defer { isScanning = false }
+        try statement.stepRange(from: first, through: last, as: row, body)
     }
 
     /// Steps a scan statement over `first...last`, one row at a time; `body` returns
@@ -74,19 +66,56 @@ extension EventLog {
         through last: Int64,
         _ body: (OpaquePointer) -> Bool
     ) throws(EventLogError) {
+        try beginScan()
+        defer { isScanning = false }
+        try statement.stepRange(from: first, through: last, body)
+    }
+
+    /// Marks a scan as running, refusing a second one inside it: the statement is in use.
+    private func beginScan() throws(EventLogError) {
         guard !isScanning else { throw .misuse("a scan of this log is already running") }
         isScanning = true
-        defer {
-            statement.reset()
-            isScanning = false
-        }
+    }
+}
+
+extension SQLiteStatement {
+    /// Steps a statement that selects rows by sequence between `?1` and `?2` over
+    /// `first...last`, one row at a time; `body` returns `false` to stop. The statement is
+    /// reset afterwards, ready for the next scan.
+    func stepRange(
+        from first: Int64,
+        through last: Int64,
+        _ body: (OpaquePointer) -> Bool
+    ) throws(EventLogError) {
+        defer { reset() }
         try mapSQLiteError { () throws(SQLiteError) in
-            try statement.bind(first, at: 1)
-            try statement.bind(last, at: 2)
-            let handle = try statement.liveHandle()
-            while try statement.step() {
+            try bind(first, at: 1)
+            try bind(last, at: 2)
+            let handle = try liveHandle()
+            while try step() {
                 guard body(handle) else { return }
             }
         }
+    }
+
+    /// As ``stepRange(from:through:_:)``, each row seen as `Row`; an error thrown by `body`
+    /// stops the scan and is rethrown as is.
+    func stepRange<Row>(
+        from first: Int64,
+        through last: Int64,
+        as row: (OpaquePointer) -> Row,
+        _ body: (Row) throws -> Void
+    ) throws {
+        var bodyError: (any Error)?
+        try stepRange(from: first, through: last) { handle in
+            do {
+                try body(row(handle))
+                return true
+            } catch {
+                bodyError = error
+                return false
+            }
+        }
+        if let bodyError { throw bodyError }
     }
 }

@@ -15,6 +15,9 @@ struct EventLogStatements {
     /// Adds an event's words to the search index (migration 0002).
     let indexText: SQLiteStatement
 
+    /// What a replay reads of each row (``EventRecordRowView``).
+    static let recordScanSQL = "SELECT seq, stream, record FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq"
+
     init(_ connection: SQLiteConnection) throws(SQLiteError) {
         insert = try connection.prepare(
             """
@@ -31,9 +34,7 @@ struct EventLogStatements {
             FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq
             """
         )
-        recordScan = try connection.prepare(
-            "SELECT seq, stream, record FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq"
-        )
+        recordScan = try connection.prepare(Self.recordScanSQL)
         indexText = try connection.prepare(
             "INSERT INTO search_text (rowid, customer, type, occurred_on, body) VALUES (?1, ?2, ?3, ?4, ?5)"
         )

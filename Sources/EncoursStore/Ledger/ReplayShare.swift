@@ -1,0 +1,68 @@
+import EncoursCore
+
+/// One thread's share of a cold replay: a range of the log's rows, decoded into consecutive
+/// places of the ledger's entries, each routed to an account numbered in the order its
+/// customer first appears within the share.
+struct ReplayShare {
+    private(set) var router: ReplayRouter
+    /// How many places the share has filled.
+    private(set) var count = 0
+    /// The sequence of the last row read (0 before any).
+    private(set) var lastSequence: Int64 = 0
+    private let places: Places
+
+    init(_ places: Places) {
+        self.places = places
+        router = ReplayRouter(expectedCount: places.capacity)
+    }
+
+    /// Reads the rows `scan` gives into the share's places; returns what stopped it early.
+    ///
+    /// `scan` is a log's or a reader's `scanRecords` over the share's range.
+    mutating func read(_ scan: ((EventRecordRowView) throws -> Void) throws -> Void) -> LedgerDatabaseError? {
+        var failure: LedgerDatabaseError?
+        do {
+            try scan { row in
+                // Sequence numbers are the table's key: a range holds no more rows than numbers.
+                precondition(count < places.capacity, "more rows than sequence numbers up to seq \(row.seq)")
+                let event: Event
+                do {
+                    event = try EventRecordCodec.decode(row.recordBytes)
+                } catch let error as EventRecordError {
+                    failure = .undecodableRecord(seq: row.seq, error)
+                    throw error
+                }
+                // Most events name their customer, which is their stream: no second string.
+                let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
+                let account = router.route(stream: stream, event: event)
+                (places.entries + count).initialize(to: LedgerEntry(sequence: row.seq, event: event))
+                places.accounts[count] = Int32(account)
+                count += 1
+                lastSequence = row.seq
+            }
+        } catch let error as EventLogError {
+            return .log(error)
+        } catch {
+            return failure ?? .log(.misuse("\(error)"))
+        }
+        return nil
+    }
+
+    /// Destroys the entries read, when the replay gives up.
+    mutating func discard() {
+        places.entries.deinitialize(count: count)
+        count = 0
+    }
+}
+
+extension ReplayShare {
+    /// The places a share fills: consecutive entries of the ledger being built, and the
+    /// account of each.
+    struct Places: @unchecked Sendable {
+        // Unchecked: each share's places are its own, written by its thread alone, and read
+        // by the replay only once that thread is done.
+        let entries: UnsafeMutablePointer<LedgerEntry>
+        let accounts: UnsafeMutablePointer<Int32>
+        let capacity: Int
+    }
+}
