@@ -20,6 +20,7 @@ public final class AccountTimelines: @unchecked Sendable {
     private let accounts: UnsafeMutableBufferPointer<CustomerAccount>
     private var accountsMoved = false
     private let lastSequence: Int64
+    private var owners = DocumentOwners()
     private let next = Atomic<Int>(0)
     private let firstFailure = Mutex<(account: Int, error: LedgerReplayError)?>(nil)
 
@@ -31,7 +32,7 @@ public final class AccountTimelines: @unchecked Sendable {
     /// to; customers are numbered in the order they first appear in the log.
     public init(
         entries: [LedgerEntry],
-        accountOfEntry: UnsafeBufferPointer<Int32>,
+        accountOfEntry: [Int32],
         customers: [CustomerID],
         lastSequence: Int64
     ) {
@@ -88,10 +89,15 @@ public final class AccountTimelines: @unchecked Sendable {
         accounts[index] = account
     }
 
-    /// The ledger, with the `owners` of its documents, once every thread's
-    /// ``applyAvailable()`` has returned; or the violation of the first account that does
-    /// not replay. Call it once.
-    public func finish(owners: DocumentOwners) throws(LedgerReplayError) -> Ledger {
+    /// Records which customer owns each document `births` lists, in log order: one thread's
+    /// share of the work, while the others apply timelines. Call it once, before ``finish()``.
+    public func recordOwners(_ births: [DocumentBirths]) {
+        owners = DocumentOwners(births: births, customers: customers)
+    }
+
+    /// The ledger, once every thread's ``applyAvailable()`` and ``recordOwners(_:)`` have
+    /// returned; or the violation of the first account that does not replay. Call it once.
+    public func finish() throws(LedgerReplayError) -> Ledger {
         precondition(!accountsMoved, "AccountTimelines.finish() called twice")
         if let failure = firstFailure.withLock({ $0 }) { throw failure.error }
         var ledger = Ledger()

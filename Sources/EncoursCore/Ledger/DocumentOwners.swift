@@ -39,10 +39,52 @@ struct OwnerView: Sendable {
 }
 
 extension DocumentOwners {
-    /// Adds `other`'s documents, recorded after these: where both name one, `other` wins.
-    public mutating func merge(_ other: DocumentOwners) {
+    mutating func merge(_ other: DocumentOwners) {
         invoices.merge(other.invoices) { _, new in new }
         orders.merge(other.orders) { _, new in new }
         disputes.merge(other.disputes) { _, new in new }
+    }
+}
+
+/// The documents a stretch of the log creates, each with the account it was filed under,
+/// collected while the stretch is read: the document owners of a cold replay are then built
+/// from these short lists rather than from every entry.
+public struct DocumentBirths: Sendable {
+    var invoices: [(InvoiceID, Int32)] = []
+    var orders: [(OrderID, Int32)] = []
+    var disputes: [(DisputeID, Int32)] = []
+
+    public init() {}
+
+    /// Notes the document `event` creates, if any, for the account numbered `account`.
+    public mutating func record(_ event: Event, account: Int32) {
+        switch event {
+        case .invoiceIssued(let issued): invoices.append((issued.invoice, account))
+        case .orderPlaced(let placed): orders.append((placed.order, account))
+        case .disputeOpened(let opened): disputes.append((opened.dispute, account))
+        default: break
+        }
+    }
+
+    /// Renumbers the accounts: `account` becomes `numbers[account]`.
+    public mutating func renumberAccounts(_ numbers: [Int32]) {
+        for index in invoices.indices { invoices[index].1 = numbers[Int(invoices[index].1)] }
+        for index in orders.indices { orders[index].1 = numbers[Int(orders[index].1)] }
+        for index in disputes.indices { disputes[index].1 = numbers[Int(disputes[index].1)] }
+    }
+}
+
+extension DocumentOwners {
+    /// The owners of the documents `births` list, in log order (a later birth of the same
+    /// id wins, as in a replay); `customers` names the accounts.
+    init(births: [DocumentBirths], customers: [CustomerID]) {
+        invoices.reserveCapacity(births.reduce(0) { $0 + $1.invoices.count })
+        orders.reserveCapacity(births.reduce(0) { $0 + $1.orders.count })
+        disputes.reserveCapacity(births.reduce(0) { $0 + $1.disputes.count })
+        for share in births {
+            for (id, account) in share.invoices { invoices[id] = customers[Int(account)] }
+            for (id, account) in share.orders { orders[id] = customers[Int(account)] }
+            for (id, account) in share.disputes { disputes[id] = customers[Int(account)] }
+        }
     }
 }

@@ -206,12 +206,20 @@ public struct ReplayRouter: Sendable {
         accountIndex[customer]
     }
 
-    /// The account index of `stream`: the order in which customers first appear.
+    /// The account index of `stream`: the order in which customers first appear. Records
+    /// who owns the documents `event` creates.
     public mutating func route(stream: CustomerID, event: Event) -> Int {
+        owners.record(event, customer: stream)
+        return account(of: stream)
+    }
+
+    /// The account index of `stream`, numbering a new customer after the others, without
+    /// recording owners: for a cold replay, which records them apart
+    /// (``DocumentBirths``).
+    public mutating func account(of stream: CustomerID) -> Int {
+        if stream == lastCustomer { return lastIndex }
         let index: Int
-        if stream == lastCustomer {
-            index = lastIndex
-        } else if let existing = accountIndex[stream] {
+        if let existing = accountIndex[stream] {
             index = existing
         } else {
             index = accountIndex.count
@@ -220,7 +228,6 @@ public struct ReplayRouter: Sendable {
         }
         lastCustomer = stream
         lastIndex = index
-        owners.record(event, customer: stream)
         return index
     }
 }

@@ -13,24 +13,21 @@ extension Ledger {
         let last = min(log.lastSequence, lastSequence)
         guard last > 0 else { return Ledger() }
         let shared = last >= parallelReplayMinimum
-        let (entries, accountOfEntry, read) = try readShares(of: log, through: last, shared: shared)
-        defer { accountOfEntry.deallocate() }
-        let count = entries.count
+        let (entries, read) = try readShares(of: log, through: last, shared: shared)
         let timelines = AccountTimelines(
             // Consumed: a second holder of the entries would make the ledger's first append
             // copy them all.
             entries: consume entries,
-            accountOfEntry: UnsafeBufferPointer(start: accountOfEntry.baseAddress, count: count),
+            accountOfEntry: read.accountOfEntry,
             customers: read.customers,
             lastSequence: read.lastSequence
         )
         let helper = shared ? HelperThread { timelines.applyAvailable() } : nil
-        var owners = read.first.owners
-        if let second = read.second { owners.merge(second.owners) }
+        timelines.recordOwners(read.births)
         timelines.applyAvailable()
         helper?.wait()
         do {
-            return try timelines.finish(owners: owners)
+            return try timelines.finish()
         } catch {
             throw .unreplayable(error)
         }
@@ -40,27 +37,29 @@ extension Ledger {
     /// would cost more than they save.
     static let parallelReplayMinimum: Int64 = 20_000
 
-    /// What reading the shares found beyond the entries: their routers, the ledger's
-    /// customers in order of first appearance, and the last sequence read.
+    /// What reading the shares found beyond the entries: the account of each entry, the
+    /// documents each share created, the ledger's customers in order of first appearance,
+    /// and the last sequence read.
     private struct ReadShares {
-        var first: ReplayRouter
-        var second: ReplayRouter?
+        var accountOfEntry: [Int32]
+        var births: [DocumentBirths]
         var customers: [CustomerID]
         var lastSequence: Int64
     }
 
     /// Reads rows `1...last` into the ledger's entries, with the (ledger-wide) account of
-    /// each; the halves at once when `shared`. The caller deallocates the accounts.
+    /// each; the halves at once when `shared`.
     private static func readShares(
         of log: EventLog,
         through last: Int64,
         shared: Bool
-    ) throws(LedgerDatabaseError) -> ([LedgerEntry], UnsafeMutableBufferPointer<Int32>, ReadShares) {
+    ) throws(LedgerDatabaseError) -> ([LedgerEntry], ReadShares) {
         let capacity = Int(last)
         // A log this program wrote numbers its rows from 1 without gaps, so the first share's
         // rows fill its places exactly; a gap would be closed up below.
         let split = shared ? capacity / 2 : capacity
         let accounts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        defer { accounts.deallocate() }
         var failure: LedgerDatabaseError?
         var read: ReadShares?
         let entries = [LedgerEntry](unsafeUninitializedCapacity: capacity) { buffer, initialized in
@@ -90,7 +89,8 @@ extension Ledger {
                 return
             }
             var customers = first.router.customers
-            if let share = secondShare?.0 {
+            var births = [first.births]
+            if var share = secondShare?.0 {
                 // Close up a gap between the halves, then number the second half's accounts
                 // as the whole log does: its new customers after the first half's.
                 let start = first.count
@@ -111,21 +111,20 @@ extension Ledger {
                 for position in start..<start + share.count {
                     accounts[position] = ledgerIndex[Int(accounts[position])]
                 }
+                share.renumberBirths(ledgerIndex)
+                births.append(share.births)
             }
             initialized = first.count + (secondShare?.0.count ?? 0)
             let lastSequence = (secondShare?.0.count ?? 0) > 0 ? secondShare!.0.lastSequence : first.lastSequence
             read = ReadShares(
-                first: first.router,
-                second: secondShare?.0.router,
+                accountOfEntry: Array(accounts[..<initialized]),
+                births: births,
                 customers: customers,
                 lastSequence: lastSequence
             )
         }
-        if let failure {
-            accounts.deallocate()
-            throw failure
-        }
-        return (entries, accounts, read!)
+        if let failure { throw failure }
+        return (entries, read!)
     }
 
     /// Reads `rows` into `places` through a connection of its own: the second share, on the

@@ -2,9 +2,11 @@ import EncoursCore
 
 /// One thread's share of a cold replay: a range of the log's rows, decoded into consecutive
 /// places of the ledger's entries, each routed to an account numbered in the order its
-/// customer first appears within the share.
+/// customer first appears within the share, with the documents it creates
+/// (``DocumentBirths``).
 struct ReplayShare {
     private(set) var router: ReplayRouter
+    private(set) var births = DocumentBirths()
     /// How many places the share has filled.
     private(set) var count = 0
     /// The sequence of the last row read (0 before any).
@@ -13,7 +15,7 @@ struct ReplayShare {
 
     init(_ places: Places) {
         self.places = places
-        router = ReplayRouter(expectedCount: places.capacity)
+        router = ReplayRouter()
     }
 
     /// Reads the rows `scan` gives into the share's places; returns what stopped it early.
@@ -34,7 +36,8 @@ struct ReplayShare {
                 }
                 // Most events name their customer, which is their stream: no second string.
                 let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                let account = router.route(stream: stream, event: event)
+                let account = router.account(of: stream)
+                births.record(event, account: Int32(account))
                 (places.entries + count).initialize(to: LedgerEntry(sequence: row.seq, event: event))
                 places.accounts[count] = Int32(account)
                 count += 1
@@ -46,6 +49,11 @@ struct ReplayShare {
             return failure ?? .log(.misuse("\(error)"))
         }
         return nil
+    }
+
+    /// Renumbers the share's accounts in its births: `account` becomes `numbers[account]`.
+    mutating func renumberBirths(_ numbers: [Int32]) {
+        births.renumberAccounts(numbers)
     }
 
     /// Destroys the entries read, when the replay gives up.
