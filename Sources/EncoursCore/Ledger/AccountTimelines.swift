@@ -7,11 +7,17 @@ import Synchronization
 /// until none is left (``applyAvailable()``), and one account is run by one thread only.
 /// Running a timeline whole, rather than a window at a time as ``LedgerReplay`` does, also
 /// keeps the account's state in the cache for all of its entries.
+///
+/// The entries are still in the buffer the log was read into, before it becomes the
+/// ledger's array: each is moved out to be applied and moved back, by the one thread that
+/// runs its account, so that no entry is copied (a copy retains and releases every
+/// reference an event holds).
 public final class AccountTimelines: @unchecked Sendable {
-    // Unchecked: `accounts` is written by several threads, each element only by the thread
-    // that took its index from `next`; the rest is read-only until `finish()`, which runs
-    // once every thread's `applyAvailable()` has returned.
-    private var entries: EntryLookup
+    // Unchecked: `accounts` and `entries` are written by several threads, each account and
+    // its entries only by the thread that took the account's index from `next`; the rest
+    // is read-only until `finish`, which runs once every thread's `applyAvailable()` has
+    // returned.
+    private let entries: UnsafeMutableBufferPointer<LedgerEntry>
     private let customers: [CustomerID]
     /// The entries' positions grouped by account, in log order within each account.
     private let positions: UnsafeMutableBufferPointer<Int32>
@@ -29,15 +35,16 @@ public final class AccountTimelines: @unchecked Sendable {
     private static let accountsPerTake = 16
 
     /// `accountOfEntry[i]` is the index in `customers` of the account `entries[i]` belongs
-    /// to; customers are numbered in the order they first appear in the log.
+    /// to; customers are numbered in the order they first appear in the log. `entries`
+    /// must stay initialized, and untouched by anyone else, until ``finish(entries:)``.
     public init(
-        entries: [LedgerEntry],
+        entries: UnsafeMutableBufferPointer<LedgerEntry>,
         accountOfEntry: [Int32],
         customers: [CustomerID],
         lastSequence: Int64
     ) {
         precondition(accountOfEntry.count == entries.count, "one account per entry")
-        self.entries = EntryLookup(recorded: entries)
+        self.entries = entries
         self.customers = customers
         self.lastSequence = lastSequence
         // A counting sort of the positions by account, stable: each account's in log order.
@@ -78,7 +85,7 @@ public final class AccountTimelines: @unchecked Sendable {
         var account = CustomerAccount(customer: customers[index])
         account.entryPositions = Array(positions[starts[index]..<starts[index + 1]])
         do {
-            try account.replayTimeline(entries: entries)
+            try account.replayTimeline(inPlace: entries.baseAddress!)
         } catch {
             // Several threads may each meet one: keep the first account's, as a replay in
             // account order would report it.
@@ -90,20 +97,20 @@ public final class AccountTimelines: @unchecked Sendable {
     }
 
     /// Records which customer owns each document `births` lists, in log order: one thread's
-    /// share of the work, while the others apply timelines. Call it once, before ``finish()``.
+    /// share of the work, while the others apply timelines. Call it once, before
+    /// ``finish(entries:)``.
     public func recordOwners(_ births: [DocumentBirths]) {
         owners = DocumentOwners(births: births, customers: customers)
     }
 
-    /// The ledger, once every thread's ``applyAvailable()`` and ``recordOwners(_:)`` have
-    /// returned; or the violation of the first account that does not replay. Call it once.
-    public func finish() throws(LedgerReplayError) -> Ledger {
-        precondition(!accountsMoved, "AccountTimelines.finish() called twice")
+    /// The ledger holding `entries` (the buffer given to `init`, now an array), once every
+    /// thread's ``applyAvailable()`` and ``recordOwners(_:)`` have returned; or the violation
+    /// of the first account that does not replay. Call it once.
+    public func finish(entries: consuming [LedgerEntry]) throws(LedgerReplayError) -> Ledger {
+        precondition(!accountsMoved, "AccountTimelines.finish(entries:) called twice")
         if let failure = firstFailure.withLock({ $0 }) { throw failure.error }
         var ledger = Ledger()
-        // Moved out, so that no second holder makes the ledger's first change copy them.
-        ledger.entries = entries.recorded
-        entries = EntryLookup(recorded: [])
+        ledger.entries = entries
         ledger.accounts = Array(unsafeUninitializedCapacity: accounts.count) { buffer, count in
             buffer.baseAddress!.moveInitialize(from: accounts.baseAddress!, count: accounts.count)
             count = accounts.count

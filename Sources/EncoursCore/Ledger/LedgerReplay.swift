@@ -243,6 +243,31 @@ public struct LedgerReplayError: Error, Sendable, CustomStringConvertible {
 }
 
 extension CustomerAccount {
+    /// As ``replayTimeline(entries:)``, the entries in a buffer that only this thread
+    /// touches for this account: each one is moved out to be applied and moved back, never
+    /// copied.
+    mutating func replayTimeline(inPlace entries: UnsafeMutablePointer<LedgerEntry>) throws(LedgerReplayError) {
+        let inDateOrder = zip(entryPositions, entryPositions.dropFirst()).allSatisfy {
+            entries[Int($0)].on <= entries[Int($1)].on
+        }
+        if !inDateOrder {
+            entryPositions.sort { (entries[Int($0)].on, $0) < (entries[Int($1)].on, $1) }
+        }
+        var next = AccountState(customer: customer)
+        for position in entryPositions {
+            let entry = (entries + Int(position)).move()
+            var violation: LedgerViolation?
+            do {
+                try next.apply(entry, owners: nil)
+            } catch {
+                violation = error
+            }
+            (entries + Int(position)).initialize(to: entry)
+            if let violation { throw LedgerReplayError(customer: customer, violation: violation) }
+        }
+        state = next
+    }
+
     /// Sorts the entries into timeline order and runs them all from a new state.
     mutating func replayTimeline(entries: EntryLookup) throws(LedgerReplayError) {
         entryPositions.sort(by: entries.precedes)
