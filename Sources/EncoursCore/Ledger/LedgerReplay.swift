@@ -177,15 +177,12 @@ public struct LedgerReplay {
 }
 
 /// The part of a replay that only needs each entry's customer: which account it goes to,
-/// and who owns the documents it creates. Each thread reading a share of a log for a cold
-/// replay routes its own rows with one.
+/// and who owns the documents it creates.
 public struct ReplayRouter: Sendable {
     private var accountIndex: [CustomerID: Int] = [:]
     private var lastCustomer: CustomerID?
     private var lastIndex = 0
     public private(set) var owners = DocumentOwners()
-    /// The customers routed so far, by account index.
-    public private(set) var customers: [CustomerID] = []
 
     /// `expectedCount`: how many entries will be routed, to size the owner tables once.
     public init(expectedCount: Int = 0) {
@@ -198,36 +195,22 @@ public struct ReplayRouter: Sendable {
     public init(continuing ledger: Ledger) {
         accountIndex = ledger.accountIndex
         owners = ledger.owners
-        customers = ledger.accounts.map(\.customer)
     }
 
-    /// The account index of `customer`, if it has been routed.
-    public func index(of customer: CustomerID) -> Int? {
-        accountIndex[customer]
-    }
-
-    /// The account index of `stream`: the order in which customers first appear. Records
-    /// who owns the documents `event` creates.
+    /// The account index of `stream`: the order in which customers first appear.
     public mutating func route(stream: CustomerID, event: Event) -> Int {
-        owners.record(event, customer: stream)
-        return account(of: stream)
-    }
-
-    /// The account index of `stream`, numbering a new customer after the others, without
-    /// recording owners: for a cold replay, which records them apart
-    /// (``DocumentBirths``).
-    public mutating func account(of stream: CustomerID) -> Int {
-        if stream == lastCustomer { return lastIndex }
         let index: Int
-        if let existing = accountIndex[stream] {
+        if stream == lastCustomer {
+            index = lastIndex
+        } else if let existing = accountIndex[stream] {
             index = existing
         } else {
             index = accountIndex.count
             accountIndex[stream] = index
-            customers.append(stream)
         }
         lastCustomer = stream
         lastIndex = index
+        owners.record(event, customer: stream)
         return index
     }
 }

@@ -95,7 +95,7 @@ extension Ledger {
             secondShare?.0.discard()
             return .failure(failure)
         }
-        var customers = first.router.customers
+        var customers = first.numbering.customers
         var births = [first.births]
         if var share = secondShare?.0 {
             // Close up a gap between the halves, then number the second half's accounts as
@@ -106,9 +106,9 @@ extension Ledger {
                 (accounts.baseAddress! + start).moveInitialize(from: accounts.baseAddress! + split, count: share.count)
             }
             var ledgerIndex: [Int32] = []
-            ledgerIndex.reserveCapacity(share.router.customers.count)
-            for customer in share.router.customers {
-                if let index = first.router.index(of: customer) {
+            ledgerIndex.reserveCapacity(share.numbering.customers.count)
+            for customer in share.numbering.customers {
+                if let index = first.numbering.existingNumber(of: customer) {
                     ledgerIndex.append(Int32(index))
                 } else {
                     ledgerIndex.append(Int32(customers.count))

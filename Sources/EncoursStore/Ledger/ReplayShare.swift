@@ -5,7 +5,7 @@ import EncoursCore
 /// customer first appears within the share, with the documents it creates
 /// (``DocumentBirths``).
 struct ReplayShare {
-    private(set) var router: ReplayRouter
+    private(set) var numbering = CustomerNumbering()
     private(set) var births = DocumentBirths()
     /// How many places the share has filled.
     private(set) var count = 0
@@ -15,7 +15,6 @@ struct ReplayShare {
 
     init(_ places: Places) {
         self.places = places
-        router = ReplayRouter()
     }
 
     /// Reads the rows `scan` gives into the share's places; returns what stopped it early.
@@ -36,7 +35,7 @@ struct ReplayShare {
                 }
                 // Most events name their customer, which is their stream: no second string.
                 let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                let account = router.account(of: stream)
+                let account = numbering.number(of: stream)
                 births.record(event, account: Int32(account))
                 (places.entries + count).initialize(to: LedgerEntry(sequence: row.seq, event: event))
                 places.accounts[count] = Int32(account)
