@@ -2,8 +2,8 @@ import Dispatch
 import EncoursCore
 import Synchronization
 
-/// Hands work from one thread to another in chunks, so that two stages of a long job (reading
-/// and applying a replay; preparing and inserting an import) run on two cores at once.
+/// Hands work from one thread to another in chunks, so that two stages of a long job
+/// (preparing and inserting an import) run on two cores at once.
 ///
 /// Bounded: the sender waits when `capacity` chunks are waiting, so memory stays flat
 /// however long the job.
