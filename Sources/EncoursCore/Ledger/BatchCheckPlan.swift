@@ -10,8 +10,11 @@ public struct BatchCheckPlan: Sendable {
     let eventCount: Int
     let view: OwnerView
     let lookup: EntryLookup
-    let newPositions: [CustomerID: [Int32]]
+    /// The customers the batch touches, in order of first appearance.
     let streamOrder: [CustomerID]
+    /// Each one's new entries (positions in `lookup`), in batch order, by its place in
+    /// `streamOrder`.
+    let newPositions: [[Int32]]
     let streams: [CustomerID]
     let unresolved: [BatchRejection.Item]
 
@@ -20,13 +23,13 @@ public struct BatchCheckPlan: Sendable {
 
     /// `accounts` cut into `count` consecutive parts holding about as many new entries each.
     public func parts(_ count: Int) -> [Range<Int>] {
-        let total = streamOrder.reduce(0) { $0 + newPositions[$1]!.count }
+        let total = newPositions.reduce(0) { $0 + $1.count }
         let share = max(1, total / max(1, count))
         var parts: [Range<Int>] = []
         var start = 0
         var filled = 0
-        for (index, stream) in streamOrder.enumerated() {
-            filled += newPositions[stream]!.count
+        for (index, positions) in newPositions.enumerated() {
+            filled += positions.count
             if filled >= share * (parts.count + 1), parts.count < count - 1 {
                 parts.append(start..<(index + 1))
                 start = index + 1
