@@ -41,14 +41,20 @@ extension Ledger {
     /// The first step of ``prepare(_:resolution:)``, for a caller that checks the accounts
     /// in parts on several cores (``checkAccounts(of:_:)``, then ``finish(_:checking:)``):
     /// each customer's account is checked on its own.
-    public func plan(_ events: [Event], resolution: StreamResolution? = nil) -> BatchCheckPlan {
+    ///
+    /// `pendingEntries`: the entries the same events become, numbered from the ledger's
+    /// ``lastSequence`` + 1, when the caller built them as the batch arrived (a large
+    /// import, while its rows were being inserted).
+    public func plan(
+        _ events: [Event],
+        resolution: StreamResolution? = nil,
+        pendingEntries: [LedgerEntry]? = nil
+    ) -> BatchCheckPlan {
         let firstSequence = lastSequence + 1
         let resolution = resolution ?? resolveStreams(events)
         var lookup = EntryLookup(recorded: entries)
-        lookup.pending.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            lookup.pending.append(LedgerEntry(sequence: firstSequence + Int64(index), event: event))
-        }
+        lookup.pending = pendingEntries ?? self.pendingEntries(of: events)
+        precondition(lookup.pending.count == events.count, "one pending entry per event of the batch")
         let (streamOrder, newPositions) = Self.group(resolution.streams, firstPosition: Int32(entries.count))
         return BatchCheckPlan(
             firstSequence: firstSequence,
@@ -60,6 +66,16 @@ extension Ledger {
             streams: resolution.streams.map { $0 ?? CustomerID("") },
             unresolved: resolution.unresolved
         )
+    }
+
+    /// The entries `events` become when appended after everything recorded.
+    private func pendingEntries(of events: [Event]) -> [LedgerEntry] {
+        var pending: [LedgerEntry] = []
+        pending.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            pending.append(LedgerEntry(sequence: lastSequence + 1 + Int64(index), event: event))
+        }
+        return pending
     }
 
     /// The customers of `streams` in order of first appearance, and the positions of each

@@ -123,6 +123,9 @@ extension LedgerDatabase {
     ) -> StreamVerdict {
         var resolver = StreamResolver(ledger: ledger)
         var events: [Event] = []
+        // The ledger entries the events become, built as they arrive: the check's plan would
+        // otherwise build them at the end, on the one core left working.
+        var pending: [LedgerEntry] = []
         // The chunks as the feed holds them; rows are made from `next` on.
         var chunks: [[LedgerDatabase.Submission]] = []
         var next = (chunk: 0, offset: 0)
@@ -169,14 +172,17 @@ extension LedgerDatabase {
             if ended == .abandoned { return .abandoned }
             for chunk in arrived {
                 chunks.append(chunk)
-                events.append(contentsOf: chunk.lazy.map(\.event))
+                for submission in chunk {
+                    pending.append(LedgerEntry(sequence: ledger.lastSequence + 1 + Int64(events.count), event: submission.event))
+                    events.append(submission.event)
+                }
             }
             resolver.add(events)
             if let stop = emit(through: resolver.resolvedCount, streams: resolver.streams) { return stop }
         }
         let resolution = resolver.finish(events)
         if let stop = emit(through: events.count, streams: resolution.streams) { return stop }
-        return .checked(checkOnTwoCores(events, resolution: resolution, ledger: ledger))
+        return .checked(checkOnTwoCores(events, resolution: resolution, pending: pending, ledger: ledger))
     }
 
     /// ``Ledger/prepare(_:resolution:)`` with the accounts checked half here, half on
@@ -184,9 +190,10 @@ extension LedgerDatabase {
     private static func checkOnTwoCores(
         _ events: [Event],
         resolution: StreamResolution,
+        pending: [LedgerEntry],
         ledger: Ledger
     ) -> Result<PreparedBatch, BatchRejection> {
-        let plan = ledger.plan(events, resolution: resolution)
+        let plan = ledger.plan(events, resolution: resolution, pendingEntries: pending)
         let parts = plan.parts(2)
         guard parts.count == 2 else {
             return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)])
