@@ -51,6 +51,15 @@ struct ColdReplayTests {
         #expect(replayed == committed)
     }
 
+    /// `known_at` rebuilds the past from the entries in memory; a replay of the log through
+    /// the same sequence must agree with it.
+    @Test func aReplayThroughAnEarlierSequenceIsTheLedgerKnownThen() throws {
+        let through = committed.lastSequence - 1_000
+        let replayed = try Ledger.replay(try EventLog(path: path), through: through)
+        #expect(replayed.lastSequence == through)
+        #expect(replayed == (try committed.asKnown(through: through)))
+    }
+
     /// A row deleted behind the triggers' back leaves a gap in the first half's sequence
     /// numbers; the second half's entries close it up.
     @Test func aGapInTheFirstHalfIsClosedUp() throws {
