@@ -2,7 +2,8 @@ import Dispatch
 import Synchronization
 
 /// Work started on another thread, whose result the starting thread collects when it has
-/// done its own part: the two halves of a job that uses both cores (a cold replay).
+/// done its own part: the two halves of a job that uses both cores (a cold replay, the
+/// check of a large batch).
 final class HelperThread<Result: Sendable>: Sendable {
     private let result = Mutex<Result?>(nil)
     private let done = DispatchSemaphore(value: 0)

@@ -198,16 +198,9 @@ extension LedgerDatabase {
         guard parts.count == 2 else {
             return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)])
         }
-        let second = Mutex<CheckedAccounts?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            let checked = ledger.checkAccounts(of: plan, parts[1])
-            second.withLock { $0 = checked }
-            done.signal()
-        }
+        let second = HelperThread { ledger.checkAccounts(of: plan, parts[1]) }
         let first = ledger.checkAccounts(of: plan, parts[0])
-        done.wait()
-        return ledger.finish(plan, checking: [first, second.withLock { $0! }])
+        return ledger.finish(plan, checking: [first, second.wait()])
     }
 }
 

@@ -11,25 +11,10 @@ extension Ledger {
         guard first <= log.lastSequence else { return ledger }
         // Consumed, so the entries are appended in place rather than copied.
         var replay = LedgerReplay(continuing: ledger, expectedCount: Int(log.lastSequence - first + 1))
-        var failure: LedgerDatabaseError?
-        do {
-            try log.scanRecords(from: first) { row in
-                let event: Event
-                do {
-                    event = try EventRecordCodec.decode(row.recordBytes)
-                } catch let error as EventRecordError {
-                    failure = .undecodableRecord(seq: row.seq, error)
-                    throw error
-                }
-                // As the full replay does: most events name their customer, which is their stream.
-                let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                replay.add(sequence: row.seq, stream: stream, event: event)
-            }
-        } catch let error as EventLogError {
-            throw .log(error)
-        } catch {
-            throw failure ?? .log(.misuse("\(error)"))
+        let failure = ReplayRows.read({ body in try log.scanRecords(from: first, body) }) { seq, stream, event in
+            replay.add(sequence: seq, stream: stream, event: event)
         }
+        if let failure { throw failure }
         do {
             return try replay.finish()
         } catch {

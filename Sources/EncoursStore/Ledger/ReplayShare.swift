@@ -21,33 +21,16 @@ struct ReplayShare {
     ///
     /// `scan` is a log's or a reader's `scanRecords` over the share's range.
     mutating func read(_ scan: ((EventRecordRowView) throws -> Void) throws -> Void) -> LedgerDatabaseError? {
-        var failure: LedgerDatabaseError?
-        do {
-            try scan { row in
-                // Sequence numbers are the table's key: a range holds no more rows than numbers.
-                precondition(count < places.capacity, "more rows than sequence numbers up to seq \(row.seq)")
-                let event: Event
-                do {
-                    event = try EventRecordCodec.decode(row.recordBytes)
-                } catch let error as EventRecordError {
-                    failure = .undecodableRecord(seq: row.seq, error)
-                    throw error
-                }
-                // Most events name their customer, which is their stream: no second string.
-                let stream = event.namedCustomer ?? CustomerID(String(decoding: row.streamBytes, as: UTF8.self))
-                let account = numbering.number(of: stream)
-                births.record(event, account: Int32(account))
-                (places.entries + count).initialize(to: LedgerEntry(sequence: row.seq, event: event))
-                places.accounts[count] = Int32(account)
-                count += 1
-                lastSequence = row.seq
-            }
-        } catch let error as EventLogError {
-            return .log(error)
-        } catch {
-            return failure ?? .log(.misuse("\(error)"))
+        ReplayRows.read(scan) { seq, stream, event in
+            // Sequence numbers are the table's key: a range holds no more rows than numbers.
+            precondition(count < places.capacity, "more rows than sequence numbers up to seq \(seq)")
+            let account = numbering.number(of: stream)
+            births.record(event, account: Int32(account))
+            (places.entries + count).initialize(to: LedgerEntry(sequence: seq, event: event))
+            places.accounts[count] = Int32(account)
+            count += 1
+            lastSequence = seq
         }
-        return nil
     }
 
     /// Renumbers the share's accounts in its births: `account` becomes `numbers[account]`.
