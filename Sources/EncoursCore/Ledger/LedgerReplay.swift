@@ -3,11 +3,10 @@
 /// A cold replay of a whole log runs on two threads instead (``AccountTimelines``).
 ///
 /// A log is mostly in date order already, so entries are applied to their accounts as they
-/// come, a window at a time (``window``). An
-/// entry dated before what its account applied in an earlier window (a payment recorded
-/// late) cannot be: that account is set aside and its whole timeline runs once, sorted, at
-/// the end. No entry is checked twice, and the result is the same as running every
-/// timeline from scratch.
+/// come, a window at a time (``window``). An entry dated before what its account applied
+/// in an earlier window (a payment recorded late) cannot be: that account is set aside and
+/// its whole timeline runs once, sorted, at the end. No entry is checked twice, and the
+/// result is the same as running every timeline from scratch.
 public struct LedgerReplay {
     private var ledger = Ledger()
     /// Accounts that met a backdated entry, to rebuild in `finish`.
@@ -46,11 +45,7 @@ public struct LedgerReplay {
 
     /// Adds the next recorded entry; `stream` is the customer the log filed it under.
     public mutating func add(sequence: Int64, stream: CustomerID, event: consuming Event) {
-        let account = router.route(stream: stream, event: event)
-        add(sequence: sequence, account: account, stream: stream, event: event)
-    }
-
-    private mutating func add(sequence: Int64, account index: Int, stream: CustomerID, event: consuming Event) {
+        let index = router.route(stream: stream, event: event)
         if index == ledger.accounts.count {
             ledger.accounts.append(CustomerAccount(customer: stream))
             ledger.accountIndex[stream] = index
