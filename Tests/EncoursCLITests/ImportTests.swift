@@ -94,10 +94,20 @@ struct ImportTests {
         #expect(try workspace.eventRowCount() == 13)
     }
 
-    @Test func aMissingInputFileIsAnErrorNamingIt() throws {
-        let run = try workspace.importFiles([workspace.file("absent.ndjson")])
+    @Test func aMissingInputFileIsAnErrorNamingItAndItsCause() throws {
+        let absent = workspace.file("absent.ndjson")
+        let run = try workspace.importFiles([absent])
         #expect(run.exitCode == 1)
-        #expect(run.stderr.contains("absent.ndjson"))
+        #expect(run.stderr == "error: cannot read \(absent): No such file or directory\n")
+        #expect(!workspace.exists("ledger.db"))
+    }
+
+    @Test func aFolderGivenAsInputFileIsAnErrorAndCreatesNoLedger() throws {
+        let folder = workspace.file("exports")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let run = try workspace.importFiles([folder])
+        #expect(run.exitCode == 1)
+        #expect(run.stderr == "error: cannot read \(folder): Is a directory\n")
         #expect(!workspace.exists("ledger.db"))
     }
 }

@@ -151,10 +151,7 @@ struct ImportCommand: ParsableCommand {
         let csvMapping = try mapping.map(Self.loadMapping)
         // Every file is found before the database is opened: a mistyped name creates nothing.
         let contents = try files.map { file in
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure("error: cannot read \(file): no such file, or not readable")
-            }
-            return (name: (file as NSString).lastPathComponent, path: file, bytes: [UInt8](data))
+            (name: (file as NSString).lastPathComponent, path: file, bytes: try InputFile.bytes(at: file))
         }
         // A dry run against a database not created yet checks against an empty ledger in a
         // scratch folder, so that it leaves no file behind.

@@ -64,7 +64,6 @@ final class ImportReading: Sendable {
             var count = 0
             let result = reader.read(bytes, file: name) { (events: consuming [ParsedEvent]) in
                 count += events.count
-                outcome.places.reserveCapacity(outcome.places.count + events.count)
                 var submissions: [LedgerDatabase.Submission] = []
                 submissions.reserveCapacity(events.count)
                 // Moved out one by one (from the end, so reversed first), not copied: a copy
