@@ -4,7 +4,7 @@
 /// Re-importing a full export is the common case of duplicates; a first import of a
 /// million events is the common case of none, and must not pay a million index look-ups.
 struct KeyFingerprints {
-    private var fingerprints = Set<UInt64>()
+    private var fingerprints = FingerprintSet()
 
     /// FNV-1a: stable across runs and processes, unlike Swift's seeded `Hasher`.
     static func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {

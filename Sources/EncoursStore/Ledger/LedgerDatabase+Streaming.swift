@@ -52,11 +52,12 @@ extension LedgerDatabase {
         // The rows' hashes continue the chain from the head read inside the transaction,
         // so the preparing thread starts once the log has read it.
         func startPreparing(after head: LogHead) {
-            let builder = UncheckedBuilder(RowBlockBuilder(after: head, recordedAt: recordedAt))
+            let builder = UncheckedBuilder(
+                RowBlockBuilder(after: head, recordedAt: recordedAt, actor: actor, rowsPerBlock: Self.streamingBlockSize)
+            )
             DispatchQueue.global(qos: .userInitiated).async {
                 let outcome = Self.prepareRows(
                     from: feed,
-                    actor: actor,
                     ledger: ledger,
                     fingerprints: fingerprints,
                     builder: builder.builder,
@@ -115,7 +116,6 @@ extension LedgerDatabase {
     /// their customers are known, then the ledger check of the whole batch.
     private static func prepareRows(
         from feed: SubmissionFeed,
-        actor: String,
         ledger: Ledger,
         fingerprints: KeyFingerprints,
         builder: RowBlockBuilder,
@@ -130,37 +130,30 @@ extension LedgerDatabase {
         var chunks: [[LedgerDatabase.Submission]] = []
         var next = (chunk: 0, offset: 0)
         var emitted = 0
-        var seen = Set<UInt64>()
-        var rows: [NewEvent] = []
-        rows.reserveCapacity(streamingBlockSize)
+        var seen = FingerprintSet()
 
         func emit(through end: Int, streams: [CustomerID?]) -> StreamVerdict? {
             while emitted < end {
-                let blockEnd = min(end, emitted + streamingBlockSize)
-                rows.removeAll(keepingCapacity: true)
-                for index in emitted..<blockEnd {
-                    while next.offset == chunks[next.chunk].count { next = (next.chunk + 1, 0) }
-                    // In place: a copy of the submission would retain and release its event.
-                    let row = NewEvent(
-                        event: chunks[next.chunk][next.offset].event,
-                        // An unresolved stream is rejected by the check before anything is committed.
-                        stream: streams[index] ?? "",
-                        payload: chunks[next.chunk][next.offset].payload,
-                        actor: actor
-                    )
-                    next.offset += 1
-                    let fingerprint = KeyFingerprints.fingerprint(row.key.utf8)
-                    guard !fingerprints.mayContain(fingerprint), seen.insert(fingerprint).inserted else {
-                        return .needsOrdinaryPath
-                    }
-                    rows.append(row)
-                }
+                while next.offset == chunks[next.chunk].count { next = (next.chunk + 1, 0) }
+                let fingerprint: UInt64
                 do {
-                    pipe.send(try builder.block(for: rows, firstIndex: emitted))
+                    // In place: a copy of the submission would retain and release its event.
+                    fingerprint = try builder.append(
+                        chunks[next.chunk][next.offset].event,
+                        // An unresolved stream is rejected by the check before anything is committed.
+                        stream: streams[emitted] ?? "",
+                        payload: chunks[next.chunk][next.offset].payload,
+                        index: emitted
+                    )
                 } catch {
                     return .failed(error)
                 }
-                emitted = blockEnd
+                next.offset += 1
+                emitted += 1
+                guard !fingerprints.mayContain(fingerprint), seen.insert(fingerprint) else {
+                    return .needsOrdinaryPath
+                }
+                if builder.pendingRowCount == streamingBlockSize { pipe.send(builder.takeBlock()) }
             }
             return nil
         }
@@ -182,6 +175,7 @@ extension LedgerDatabase {
         }
         let resolution = resolver.finish(events)
         if let stop = emit(through: events.count, streams: resolution.streams) { return stop }
+        if builder.pendingRowCount > 0 { pipe.send(builder.takeBlock()) }
         return .checked(checkOnTwoCores(events, resolution: resolution, pending: pending, ledger: ledger))
     }
 
