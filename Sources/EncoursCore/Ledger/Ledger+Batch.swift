@@ -41,24 +41,21 @@ extension Ledger {
     /// The first step of ``prepare(_:resolution:)``, for a caller that checks the accounts
     /// in parts on several cores (``checkAccounts(of:_:)``, then ``finish(_:checking:)``):
     /// each customer's account is checked on its own.
-    ///
-    /// `pendingEntries`: the entries the same events become, numbered from the ledger's
-    /// ``lastSequence`` + 1, when the caller built them as the batch arrived (a large
-    /// import, while its rows were being inserted).
-    public func plan(
-        _ events: [Event],
-        resolution: StreamResolution? = nil,
-        pendingEntries: [LedgerEntry]? = nil
-    ) -> BatchCheckPlan {
-        let firstSequence = lastSequence + 1
-        let resolution = resolution ?? resolveStreams(events)
+    public func plan(_ events: [Event], resolution: StreamResolution? = nil) -> BatchCheckPlan {
+        plan(pending: pendingEntries(of: events), resolution: resolution ?? resolveStreams(events))
+    }
+
+    /// ``plan(_:resolution:)`` for a caller that built the batch's entries as it arrived (a
+    /// large import, while its rows were being inserted): `pending` holds them numbered
+    /// from ``lastSequence`` + 1, and `resolution` is ``StreamResolver``'s for them.
+    public func plan(pending: [LedgerEntry], resolution: StreamResolution) -> BatchCheckPlan {
+        precondition(pending.count == resolution.streams.count, "one pending entry per event of the batch")
         var lookup = EntryLookup(recorded: entries)
-        lookup.pending = pendingEntries ?? self.pendingEntries(of: events)
-        precondition(lookup.pending.count == events.count, "one pending entry per event of the batch")
+        lookup.pending = pending
         let (streamOrder, newPositions) = Self.group(resolution.streams, firstPosition: Int32(entries.count))
         return BatchCheckPlan(
-            firstSequence: firstSequence,
-            eventCount: events.count,
+            firstSequence: lastSequence + 1,
+            eventCount: pending.count,
             view: OwnerView(recorded: owners, batch: resolution.batchOwners),
             lookup: lookup,
             streamOrder: streamOrder,

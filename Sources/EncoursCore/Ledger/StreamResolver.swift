@@ -14,9 +14,16 @@ public struct StreamResolver {
     /// The indices of the events still without a customer, in batch order.
     private var waiting: [Int] = []
 
-    public init(ledger: Ledger) {
+    /// `expectedCount`: about how many events the batch will hold, when the caller can
+    /// tell; the tables that grow with it are sized at once (a million-event import spent a
+    /// tenth of a second rehashing its invoices as they arrived).
+    public init(ledger: Ledger, expectedCount: Int = 0) {
         view = OwnerView(recorded: ledger.owners)
         firstSequence = ledger.lastSequence + 1
+        streams.reserveCapacity(expectedCount)
+        // Invoices are the most numerous documents, never more than half of a real batch
+        // (each has at least its payment).
+        view.batch.invoices.reserveCapacity(expectedCount / 2)
     }
 
     /// How many events, from the first of the batch, have their customer.
@@ -25,7 +32,17 @@ public struct StreamResolver {
     /// Resolves the events `batch` holds beyond those of the previous call, and those of
     /// earlier calls that waited for them. `batch` is the batch as read so far: the same
     /// events as before, then the new ones.
-    public mutating func add(_ batch: [Event]) {
+    ///
+    /// The batch may be held as the entries it becomes (`[LedgerEntry]`): a large import
+    /// builds them as it arrives and would otherwise keep a second array of its events.
+    public mutating func add(_ batch: [LedgerEntry]) { resolve(batch) }
+
+    /// ``add(_:)`` for a batch held as its events.
+    public mutating func add(_ batch: [Event]) { resolve(batch) }
+
+    /// The two `add` are this one specialized in this module: called across modules, a
+    /// generic would copy every event it reads.
+    private mutating func resolve<Element: HoldsEvent>(_ batch: [Element]) {
         let start = streams.count
         guard batch.count > start else { return }
         streams.append(contentsOf: repeatElement(nil, count: batch.count - start))
@@ -35,11 +52,10 @@ public struct StreamResolver {
         // found through invoices; resolutions through disputes.
         for round in 0..<3 {
             for index in candidates where streams[index] == nil {
-                guard Self.round(of: batch[index]) == round, let stream = view.stream(of: batch[index]) else {
-                    continue
-                }
+                guard Self.round(of: batch[index].event) == round, let stream = view.stream(of: batch[index].event)
+                else { continue }
                 streams[index] = stream
-                view.batch.record(batch[index], customer: stream)
+                view.batch.record(batch[index].event, customer: stream)
             }
         }
         waiting = candidates.filter { streams[$0] == nil }
@@ -47,11 +63,16 @@ public struct StreamResolver {
 
     /// The resolution of `batch` (the whole batch, as last given to ``add(_:)``), with the
     /// violations of the events that found no customer.
-    public func finish(_ batch: [Event]) -> StreamResolution {
+    public func finish(_ batch: [LedgerEntry]) -> StreamResolution { resolution(batch) }
+
+    /// ``finish(_:)`` for a batch held as its events.
+    public func finish(_ batch: [Event]) -> StreamResolution { resolution(batch) }
+
+    private func resolution<Element: HoldsEvent>(_ batch: [Element]) -> StreamResolution {
         let unresolved = waiting.map { index in
             BatchRejection.Item(
                 index: index,
-                violation: view.unresolvedReference(batch[index], sequence: firstSequence + Int64(index))
+                violation: view.unresolvedReference(batch[index].event, sequence: firstSequence + Int64(index))
             )
         }
         return StreamResolution(streams: streams, unresolved: unresolved, batchOwners: view.batch)
@@ -65,3 +86,15 @@ public struct StreamResolver {
         }
     }
 }
+
+/// What a batch given to ``StreamResolver`` holds: its events, or the ledger entries they
+/// become.
+protocol HoldsEvent {
+    var event: Event { get }
+}
+
+extension Event: HoldsEvent {
+    var event: Event { self }
+}
+
+extension LedgerEntry: HoldsEvent {}

@@ -121,11 +121,12 @@ extension LedgerDatabase {
         builder: RowBlockBuilder,
         into pipe: ChunkPipe<RowBlock>
     ) -> StreamVerdict {
-        var resolver = StreamResolver(ledger: ledger)
-        var events: [Event] = []
+        var resolver = StreamResolver(ledger: ledger, expectedCount: feed.expectedCount)
         // The ledger entries the events become, built as they arrive: the check's plan would
-        // otherwise build them at the end, on the one core left working.
+        // otherwise build them at the end, on the one core left working. Sized for the
+        // count the feed expects, so that a million entries are not moved as it grows.
         var pending: [LedgerEntry] = []
+        pending.reserveCapacity(feed.expectedCount)
         // The chunks as the feed holds them; rows are made from `next` on.
         var chunks: [[LedgerDatabase.Submission]] = []
         var next = (chunk: 0, offset: 0)
@@ -165,29 +166,29 @@ extension LedgerDatabase {
             if ended == .abandoned { return .abandoned }
             for chunk in arrived {
                 chunks.append(chunk)
-                for submission in chunk {
-                    pending.append(LedgerEntry(sequence: ledger.lastSequence + 1 + Int64(events.count), event: submission.event))
-                    events.append(submission.event)
+                // By index: iterating would copy each submission, retaining its event and payload.
+                for index in chunk.indices {
+                    let sequence = ledger.lastSequence + 1 + Int64(pending.count)
+                    pending.append(LedgerEntry(sequence: sequence, event: chunk[index].event))
                 }
             }
-            resolver.add(events)
+            resolver.add(pending)
             if let stop = emit(through: resolver.resolvedCount, streams: resolver.streams) { return stop }
         }
-        let resolution = resolver.finish(events)
-        if let stop = emit(through: events.count, streams: resolution.streams) { return stop }
+        let resolution = resolver.finish(pending)
+        if let stop = emit(through: pending.count, streams: resolution.streams) { return stop }
         if builder.pendingRowCount > 0 { pipe.send(builder.takeBlock()) }
-        return .checked(checkOnTwoCores(events, resolution: resolution, pending: pending, ledger: ledger))
+        return .checked(checkOnTwoCores(resolution: resolution, pending: pending, ledger: ledger))
     }
 
     /// ``Ledger/prepare(_:resolution:)`` with the accounts checked half here, half on
     /// another thread: when it runs, the inserting thread has caught up and waits for it.
     private static func checkOnTwoCores(
-        _ events: [Event],
         resolution: StreamResolution,
         pending: [LedgerEntry],
         ledger: Ledger
     ) -> Result<PreparedBatch, BatchRejection> {
-        let plan = ledger.plan(events, resolution: resolution, pendingEntries: pending)
+        let plan = ledger.plan(pending: pending, resolution: resolution)
         let parts = plan.parts(2)
         guard parts.count == 2 else {
             return ledger.finish(plan, checking: [ledger.checkAccounts(of: plan, plan.accounts)])

@@ -36,8 +36,13 @@ extension LedgerDatabase {
 
         private let state = Mutex(State())
         private let arrived = DispatchSemaphore(value: 0)
+        /// About how many submissions will come, when the sender can tell (from the size of
+        /// the files it reads): the ledger sizes its arrays for them at once. `0`: unknown.
+        public let expectedCount: Int
 
-        public init() {}
+        public init(expectedCount: Int = 0) {
+            self.expectedCount = expectedCount
+        }
 
         /// A feed already complete.
         convenience init(_ submissions: [Submission]) {

@@ -20,7 +20,7 @@ final class ImportReading: Sendable {
         var errors: [String] = []
     }
 
-    let feed = LedgerDatabase.SubmissionFeed()
+    let feed: LedgerDatabase.SubmissionFeed
     private let outcome = Mutex<Outcome?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
@@ -31,12 +31,18 @@ final class ImportReading: Sendable {
         reader: ExportReader,
         report: @escaping @Sendable (EventReadResult, Int) -> Void
     ) {
+        let byteCount = files.reduce(0) { $0 + $1.bytes.count }
+        feed = LedgerDatabase.SubmissionFeed(expectedCount: byteCount / Self.typicalEventByteCount)
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let read = Self.read(files, reader: reader, into: feed, report: report)
             outcome.withLock { $0 = read }
             done.signal()
         }
     }
+
+    /// A little less than an average event line (about 150 bytes in generated ledgers and
+    /// in exports): the expected count errs on the high side, which costs only address space.
+    static let typicalEventByteCount = 128
 
     /// Waits for the reading to end.
     func wait() -> Outcome {
@@ -57,6 +63,7 @@ final class ImportReading: Sendable {
         let ledgerCustomers = reader.knownCustomers
         var registered: Set<CustomerID> = []
         var outcome = Outcome()
+        outcome.places.reserveCapacity(feed.expectedCount)
         for (name, path, bytes) in files {
             Terminal.progress("reading \(path)")
             let earlierFiles = registered
