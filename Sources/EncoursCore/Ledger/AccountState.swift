@@ -38,6 +38,12 @@ public struct AccountState: Sendable, Hashable {
         self.customer = customer
     }
 
+    /// Makes room for `count` invoices, when a replay knows how many the account will have.
+    mutating func reserveInvoices(_ count: Int) {
+        invoices.reserveCapacity(count)
+        invoiceIndex.reserveCapacity(count)
+    }
+
     public var isRegistered: Bool { registeredOn != nil }
 
     public var remindersSent: Int { reminders.count }

@@ -222,26 +222,46 @@ public struct LedgerReplayError: Error, Sendable, CustomStringConvertible {
 
 extension CustomerAccount {
     /// As ``replayTimeline(entries:)``, the entries in a buffer that only this thread
-    /// touches for this account: each one is moved out to be applied and moved back, never
-    /// copied.
+    /// touches for this account: they are moved out to be applied and moved back, never
+    /// copied (a copy retains and releases every reference an event holds).
+    ///
+    /// They are moved out all at once, into one buffer, before any is applied. They lie
+    /// scattered through the log, so each is a cache miss; in a loop that does nothing else
+    /// the memory fetches them together, where the applying loop would wait for each in
+    /// turn (a tenth of a million-event replay's time went to those waits).
     mutating func replayTimeline(inPlace entries: UnsafeMutablePointer<LedgerEntry>) throws(LedgerReplayError) {
-        let inDateOrder = zip(entryPositions, entryPositions.dropFirst()).allSatisfy {
-            entries[Int($0)].on <= entries[Int($1)].on
+        let positions = entryPositions
+        let timeline = UnsafeMutablePointer<LedgerEntry>.allocate(capacity: positions.count)
+        defer { timeline.deallocate() }
+        for (index, position) in positions.enumerated() {
+            (timeline + index).moveInitialize(from: entries + Int(position), count: 1)
         }
+        // Whatever happens, every entry goes back to its place.
+        defer {
+            for (index, position) in positions.enumerated() {
+                (entries + Int(position)).moveInitialize(from: timeline + index, count: 1)
+            }
+        }
+        var inDateOrder = true
+        var invoiceCount = 0
+        for index in positions.indices {
+            if index > 0, timeline[index].on < timeline[index - 1].on { inDateOrder = false }
+            if case .invoiceIssued = timeline[index].event { invoiceCount += 1 }
+        }
+        // Timeline order: business date, then log order (positions follow log order).
+        var order = Array(positions.indices)
         if !inDateOrder {
-            entryPositions.sort { (entries[Int($0)].on, $0) < (entries[Int($1)].on, $1) }
+            order.sort { (timeline[$0].on, positions[$0]) < (timeline[$1].on, positions[$1]) }
+            entryPositions = order.map { positions[$0] }
         }
         var next = AccountState(customer: customer)
-        for position in entryPositions {
-            let entry = (entries + Int(position)).move()
-            var violation: LedgerViolation?
+        next.reserveInvoices(invoiceCount)
+        for index in order {
             do {
-                try next.apply(entry, owners: nil)
+                try next.apply(timeline[index], owners: nil)
             } catch {
-                violation = error
+                throw LedgerReplayError(customer: customer, violation: error)
             }
-            (entries + Int(position)).initialize(to: entry)
-            if let violation { throw LedgerReplayError(customer: customer, violation: violation) }
         }
         state = next
     }
