@@ -1,12 +1,13 @@
 import EncoursCore
 import EncoursGenerator
-import EncoursStore
+@testable import EncoursStore
 import EncoursTestSupport
 import Testing
 
-/// A cold replay reads the log's two halves on two threads and numbers the second half's
-/// new customers after the first half's; it must give exactly the ledger the appends built,
-/// and name the row or customer that stops it.
+/// A cold replay reads the log in ranges on two threads and numbers each range's new
+/// customers after the earlier ranges'; it must give exactly the ledger the appends built,
+/// and name the row or customer that stops it, the earliest in the log when there are
+/// several.
 @Suite("Cold replay on two threads")
 struct ColdReplayTests {
     let directory: TemporaryDirectory
@@ -60,22 +61,48 @@ struct ColdReplayTests {
         #expect(replayed == (try committed.asKnown(through: through)))
     }
 
-    /// A row deleted behind the triggers' back leaves a gap in the first half's sequence
-    /// numbers; the second half's entries close it up.
-    @Test func aGapInTheFirstHalfIsClosedUp() throws {
-        let deleted = try #require(
-            committed.entries.last {
-                if case .creditLimitSet = $0.event { $0.sequence < committed.lastSequence / 2 } else { false }
-            }?.sequence
+    /// Rows deleted behind the triggers' back leave gaps in the sequence numbers, one in
+    /// the first half and one near the end; the entries after each close them up.
+    @Test func gapsInTheLogAreClosedUp() throws {
+        let deleted = try [committed.lastSequence / 2, committed.lastSequence - 50].map { bound in
+            try #require(
+                committed.entries.last {
+                    if case .creditLimitSet = $0.event { $0.sequence < bound } else { false }
+                }?.sequence
+            )
+        }
+        try SQLiteCommandLine.run(
+            path,
+            "DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq IN (\(deleted[0]), \(deleted[1]));"
         )
-        try SQLiteCommandLine.run(path, "DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq = \(deleted);")
         let replayed = try Ledger.replay(try EventLog(path: path))
-        #expect(replayed.entryCount == Int(committed.lastSequence) - 1)
-        #expect(!replayed.entries.contains { $0.sequence == deleted })
+        #expect(replayed.entries.map(\.sequence) == committed.entries.map(\.sequence).filter { !deleted.contains($0) })
         #expect(replayed.lastSequence == committed.lastSequence)
-        let customer = try #require(committed.entries[Int(deleted) - 1].event.namedCustomer)
-        let decisions = try #require(committed.account(customer)).state.limitDecisions.count
-        #expect(replayed.account(customer)?.state.limitDecisions.count == decisions - 1)
+        for seq in deleted {
+            let customer = try #require(committed.entries[Int(seq) - 1].event.namedCustomer)
+            let decisions = try #require(committed.account(customer)).state.limitDecisions.count
+            let lost = deleted.filter { committed.entries[Int($0) - 1].event.namedCustomer == customer }.count
+            #expect(replayed.account(customer)?.state.limitDecisions.count == decisions - lost)
+        }
+    }
+
+    /// Both threads meet a broken row: the one reading the first range at its last row,
+    /// the other at once, at the first row of the next range. The replay names the earlier.
+    @Test func ofTwoUndecodableRowsTheEarlierIsNamed() throws {
+        // Opened first: opening indexes rows for search, and would meet the broken rows.
+        let log = try EventLog(path: path)
+        let firstRangeEnd = committed.lastSequence / Int64(Ledger.readRangeCount)
+        let broken = [firstRangeEnd, firstRangeEnd + 1]
+        try SQLiteCommandLine.run(
+            path,
+            "DROP TRIGGER events_refuse_update; UPDATE events SET record = x'00' WHERE seq IN (\(broken[0]), \(broken[1]));"
+        )
+        #expect {
+            try Ledger.replay(log)
+        } throws: { error in
+            guard case LedgerDatabaseError.undecodableRecord(let seq, _) = error else { return false }
+            return seq == broken[0]
+        }
     }
 
     @Test func anUndecodableRowInTheSecondHalfIsNamedBySequence() throws {

@@ -1,11 +1,9 @@
 import EncoursCore
 
-/// One thread's share of a cold replay: a range of the log's rows, decoded into consecutive
-/// places of the ledger's entries, each routed to an account numbered in the order its
-/// customer first appears within the share, with the documents it creates
-/// (``DocumentBirths``).
+/// A range of a cold replay's rows, decoded into consecutive places of the ledger's entries,
+/// each routed to an account numbered by the reading thread (``CustomerNumbering``), with
+/// the documents it creates (``DocumentBirths``).
 struct ReplayShare {
-    private(set) var numbering = CustomerNumbering()
     private(set) var births = DocumentBirths()
     /// How many places the share has filled.
     private(set) var count = 0
@@ -20,11 +18,14 @@ struct ReplayShare {
     /// Reads the rows `scan` gives into the share's places; returns what stopped it early.
     ///
     /// `scan` is a log's or a reader's `scanRecords` over the share's range.
-    mutating func read(_ scan: ((EventRecordRowView) throws -> Void) throws -> Void) -> LedgerDatabaseError? {
+    mutating func read(
+        _ scan: ((EventRecordRowView) throws -> Void) throws -> Void,
+        numbering: inout CustomerNumbering
+    ) -> LedgerDatabaseError? {
         ReplayRows.read(scan) { seq, stream, event in
             // Sequence numbers are the table's key: a range holds no more rows than numbers.
             precondition(count < places.capacity, "more rows than sequence numbers up to seq \(seq)")
-            let account = numbering.number(of: stream)
+            let account = numbering.number(of: stream, at: seq)
             births.record(event, account: Int32(account))
             (places.entries + count).initialize(to: LedgerEntry(sequence: seq, event: event))
             places.accounts[count] = Int32(account)

@@ -1,6 +1,6 @@
 /// A read-only connection of its own to an event log's file, so that another thread can
 /// read one range of rows while the log's connection reads another: a cold replay reads
-/// the two halves of the log at once.
+/// the log on two threads at once.
 ///
 /// It sees committed rows only (WAL), and a row never changes once written, so the rows up
 /// to the log's ``EventLog/lastSequence`` read the same through either connection. Like
