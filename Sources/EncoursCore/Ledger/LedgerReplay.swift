@@ -257,8 +257,11 @@ extension CustomerAccount {
         var next = AccountState(customer: customer)
         next.reserveInvoices(invoiceCount)
         for index in order {
+            // Moved out and back, as reading it in place would copy it.
+            let entry = (timeline + index).move()
+            defer { (timeline + index).initialize(to: entry) }
             do {
-                try next.apply(timeline[index], owners: nil)
+                try next.apply(entry, owners: nil)
             } catch {
                 throw LedgerReplayError(customer: customer, violation: error)
             }
