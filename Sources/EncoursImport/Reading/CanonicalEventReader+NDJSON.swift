@@ -72,6 +72,9 @@ extension CanonicalEventReader {
         var decoder = EventDecoder()
         var errors = ErrorCollector(limit: errorLimit)
         var events: [ParsedEvent] = []
+        // Room for lines of a typical length (about 150 bytes), so that the events are not
+        // moved as the array grows.
+        events.reserveCapacity(range.count / 128)
         var lineStart = range.lowerBound
         var lineNumber = 0
         while lineStart < range.upperBound {

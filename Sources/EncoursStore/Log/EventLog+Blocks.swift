@@ -55,7 +55,12 @@ extension EventLog {
             try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
             lastSequence = sequence
             lastHash = hash
-            pendingSearchTexts.append(contentsOf: searchTexts)
+            if pendingSearchTexts.isEmpty {
+                // Taken as they are: copying hundreds of thousands of texts delayed the answer.
+                pendingSearchTexts = searchTexts
+            } else {
+                pendingSearchTexts.append(contentsOf: searchTexts)
+            }
             return outcomes
         } catch {
             try? connection.rollback()

@@ -71,17 +71,8 @@ final class ImportReading: Sendable {
             var count = 0
             let result = reader.read(bytes, file: name) { (events: consuming [ParsedEvent]) in
                 count += events.count
-                var submissions: [LedgerDatabase.Submission] = []
-                submissions.reserveCapacity(events.count)
-                // Moved out one by one (from the end, so reversed first), not copied: a copy
-                // retains each event's storage and payload, and the array's end releases them.
-                var events = events
-                events.reverse()
-                while let parsed = events.popLast() {
-                    outcome.places.append(.init(file: name, line: parsed.line, type: parsed.event.type))
-                    if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
-                    submissions.append(.init(event: parsed.event, payload: parsed.payload))
-                }
+                let (submissions, places) = Self.submissions(moving: events, file: name, registering: &registered)
+                outcome.places.append(contentsOf: places)
                 // Past the first error nothing will be appended: keep reading for the report only.
                 if outcome.errors.isEmpty { feed.send(submissions) }
             }
@@ -90,5 +81,31 @@ final class ImportReading: Sendable {
         }
         if outcome.errors.isEmpty { feed.finish() } else { feed.abandon() }
         return outcome
+    }
+
+    /// What the ledger appends of `events`, and where each came from; adds the customers
+    /// they register to `registered`.
+    ///
+    /// Each event is moved out, from the end into arrays filled from the end, never copied:
+    /// a copy retains its storage and payload, and the array's end releases them.
+    private static func submissions(
+        moving events: consuming [ParsedEvent],
+        file: String,
+        registering registered: inout Set<CustomerID>
+    ) -> (submissions: [LedgerDatabase.Submission], places: [ImportCommand.EventPlace]) {
+        var events = events
+        let count = events.count
+        var places = [ImportCommand.EventPlace](repeating: .init(file: file, line: 0, type: .noteLogged), count: count)
+        let submissions = [LedgerDatabase.Submission](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var index = count
+            while let parsed = events.popLast() {
+                index -= 1
+                places[index] = .init(file: file, line: parsed.line, type: parsed.event.type)
+                if case .customerRegistered(let event) = parsed.event { registered.insert(event.customer) }
+                (buffer.baseAddress! + index).initialize(to: .init(event: parsed.event, payload: parsed.payload))
+            }
+            initialized = count
+        }
+        return (submissions, places)
     }
 }
