@@ -44,6 +44,22 @@ struct EntryLookup: Sendable {
         return index < recorded.count ? recorded[index] : pending[index - recorded.count]
     }
 
+    /// How many of the entries at `positions` issue an invoice.
+    func invoiceCount(at positions: [Int32]) -> Int {
+        var count = 0
+        for position in positions {
+            let index = Int(position)
+            let issues =
+                if index < recorded.count {
+                    if case .invoiceIssued = recorded[index].event { true } else { false }
+                } else {
+                    if case .invoiceIssued = pending[index - recorded.count].event { true } else { false }
+                }
+            if issues { count += 1 }
+        }
+        return count
+    }
+
     func day(at position: Int32) -> Day {
         let index = Int(position)
         return index < recorded.count ? recorded[index].on : pending[index - recorded.count].on

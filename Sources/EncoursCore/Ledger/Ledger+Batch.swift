@@ -128,6 +128,11 @@ extension Ledger {
                 violations = rebuilt.violations
             } else {
                 var state = account.state
+                // A first pass that only reads the entries, which lie scattered through the
+                // batch: its loads do not wait for each other, so the memory fetches them
+                // together, where the applying loop waits for each in turn. What it counts
+                // sizes the account's invoice tables once.
+                state.reserveInvoices(state.invoices.count + lookup.invoiceCount(at: additions))
                 var found: [LedgerViolation] = []
                 for position in additions {
                     do { try state.apply(lookup[position], owners: plan.view) } catch { found.append(error) }
