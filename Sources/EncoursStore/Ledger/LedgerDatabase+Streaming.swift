@@ -131,7 +131,7 @@ extension LedgerDatabase {
         var chunks: [[LedgerDatabase.Submission]] = []
         var next = (chunk: 0, offset: 0)
         var emitted = 0
-        var seen = FingerprintSet()
+        var seen = FingerprintSet(minimumCapacity: feed.expectedCount)
 
         func emit(through end: Int, streams: [CustomerID?]) -> StreamVerdict? {
             while emitted < end {
