@@ -180,12 +180,7 @@ extension Ledger {
             precondition(sequences.lowerBound == lastSequence + 1, "a batch was committed out of order")
             lastSequence = sequences.upperBound
         }
-        if entries.isEmpty {
-            // A first import: the batch's entries become the ledger's, not copied one by one.
-            entries = batch.entries
-        } else {
-            entries.append(contentsOf: batch.entries)
-        }
+        entries.appendTakingStorage(of: batch.entries)
         for account in batch.accounts {
             if let index = accountIndex[account.customer] {
                 accounts[index] = account

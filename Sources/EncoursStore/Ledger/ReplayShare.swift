@@ -4,7 +4,8 @@ import EncoursCore
 /// each routed to an account numbered by the reading thread (``CustomerNumbering``), with
 /// the documents it creates (``DocumentBirths``).
 struct ReplayShare {
-    private(set) var births = DocumentBirths()
+    /// Renumbered when the ranges are put together (``ReplayShares``).
+    var births = DocumentBirths()
     /// How many places the share has filled.
     private(set) var count = 0
     /// The sequence of the last row read (0 before any).
@@ -32,11 +33,6 @@ struct ReplayShare {
             count += 1
             lastSequence = seq
         }
-    }
-
-    /// Renumbers the share's accounts in its births: `account` becomes `numbers[account]`.
-    mutating func renumberBirths(_ numbers: [Int32]) {
-        births.renumberAccounts(numbers)
     }
 
     /// Destroys the entries read, when the replay gives up.

@@ -112,7 +112,7 @@ final class ReplayShares: @unchecked Sendable {
             for position in count..<count + share.count {
                 accounts[position] = ledgerNumbers[Int(accounts[position])]
             }
-            share.renumberBirths(ledgerNumbers)
+            share.births.renumberAccounts(ledgerNumbers)
             births.append(share.births)
             count += share.count
             if share.count > 0 { lastSequence = share.lastSequence }

@@ -1,3 +1,5 @@
+import EncoursCore
+
 extension EventLog {
     /// Appends a large batch of rows another thread hashes and lays out while this one
     /// inserts them (``RowBlock``), in one transaction, all or nothing.
@@ -55,12 +57,7 @@ extension EventLog {
             try mapSQLiteError { () throws(SQLiteError) in try connection.commit() }
             lastSequence = sequence
             lastHash = hash
-            if pendingSearchTexts.isEmpty {
-                // Taken as they are: copying hundreds of thousands of texts delayed the answer.
-                pendingSearchTexts = searchTexts
-            } else {
-                pendingSearchTexts.append(contentsOf: searchTexts)
-            }
+            pendingSearchTexts.appendTakingStorage(of: searchTexts)
             return outcomes
         } catch {
             try? connection.rollback()
